@@ -1,0 +1,55 @@
+package dev.vidgen.client.error;
+
+/**
+ * The API answered with an error status. Subclasses name the documented cases; an undocumented
+ * status arrives as this class itself.
+ */
+public class ApiException extends VidgenException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int httpStatus;
+    private final String errorType;
+    private final String errorCode;
+    private final String serverMessage;
+    private final String rawBody;
+
+    public ApiException(int httpStatus, String errorType, String errorCode, String serverMessage, String rawBody,
+                        boolean taskMayHaveBeenCreated) {
+        super(describe(httpStatus, errorType, errorCode, serverMessage), null, taskMayHaveBeenCreated);
+        this.httpStatus = httpStatus;
+        this.errorType = errorType;
+        this.errorCode = errorCode;
+        this.serverMessage = serverMessage;
+        this.rawBody = rawBody;
+    }
+
+    private static String describe(int status, String type, String code, String message) {
+        StringBuilder sb = new StringBuilder("HTTP ").append(status);
+        if (type != null) {
+            sb.append(' ').append(type);
+        }
+        if (code != null) {
+            sb.append(" (").append(code).append(')');
+        }
+        if (message != null && !message.isBlank()) {
+            sb.append(": ").append(message);
+        }
+        return sb.toString();
+    }
+
+    /** The HTTP status. */
+    public int httpStatus() { return httpStatus; }
+
+    /** {@code error.type}, or {@code null}. */
+    public String errorType() { return errorType; }
+
+    /** {@code error.code}, or {@code null}. */
+    public String errorCode() { return errorCode; }
+
+    /** {@code error.message}, or {@code null}. */
+    public String serverMessage() { return serverMessage; }
+
+    /** The body as received, cut to at most 2,000 characters. */
+    public String rawBody() { return rawBody; }
+}

@@ -1,0 +1,12 @@
+package dev.vidgen.client.error;
+
+/** HTTP 500 (or another 5xx but 503): unknown server error. For a submit, a task may have been created. */
+public class ServerException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ServerException(int httpStatus, String errorType, String errorCode, String serverMessage, String rawBody,
+            boolean taskMayHaveBeenCreated) {
+        super(httpStatus, errorType, errorCode, serverMessage, rawBody, taskMayHaveBeenCreated);
+    }
+}

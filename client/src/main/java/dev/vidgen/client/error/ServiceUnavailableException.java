@@ -1,0 +1,12 @@
+package dev.vidgen.client.error;
+
+/** HTTP 503: no channel for the model or an upstream error. No task was created. */
+public class ServiceUnavailableException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ServiceUnavailableException(int httpStatus, String errorType, String errorCode, String serverMessage, String rawBody,
+            boolean taskMayHaveBeenCreated) {
+        super(httpStatus, errorType, errorCode, serverMessage, rawBody, taskMayHaveBeenCreated);
+    }
+}

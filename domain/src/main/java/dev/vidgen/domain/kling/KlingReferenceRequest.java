@@ -1,0 +1,128 @@
+package dev.vidgen.domain.kling;
+
+import dev.vidgen.domain.VideoRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A Kling O3 reference video request ({@code kling-o3-ref}). Optional fields are {@code null}
+ * when not set; only the fields set are sent. Build one with {@link #builder()}.
+ *
+ * @param prompt      the prompt; {@code <<<image_N>>>} and {@code <<<video_1>>>} refer to list items
+ * @param mode        optional generation mode
+ * @param imageList   optional images (first frame, end frame or plain references)
+ * @param videoList   optional reference video, at most one
+ * @param aspectRatio optional aspect ratio
+ * @param duration    optional duration in seconds, 3 to 15
+ * @param multiPrompt optional prompt segments whose durations add up to the duration
+ */
+public record KlingReferenceRequest(
+        String prompt,
+        KlingMode mode,
+        List<KlingImage> imageList,
+        List<KlingVideo> videoList,
+        KlingAspectRatio aspectRatio,
+        Integer duration,
+        List<KlingShot> multiPrompt) implements VideoRequest {
+
+    /** The model id of this family. */
+    public static final String MODEL_ID = "kling-o3-ref";
+
+    public KlingReferenceRequest {
+        imageList = copy(imageList);
+        videoList = copy(videoList);
+        multiPrompt = copy(multiPrompt);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    @Override
+    public String modelId() {
+        return MODEL_ID;
+    }
+
+    /** Starts a request. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a builder holding this request's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.prompt = prompt; b.mode = mode; b.aspectRatio = aspectRatio; b.duration = duration;
+        b.imageList = imageList == null ? null : new ArrayList<>(imageList);
+        b.videoList = videoList == null ? null : new ArrayList<>(videoList);
+        b.multiPrompt = multiPrompt == null ? null : new ArrayList<>(multiPrompt);
+        return b;
+    }
+
+    /** Builds a {@link KlingReferenceRequest}; nothing is validated until the request is submitted or validated. */
+    public static final class Builder {
+        private String prompt;
+        private KlingMode mode;
+        private List<KlingImage> imageList;
+        private List<KlingVideo> videoList;
+        private KlingAspectRatio aspectRatio;
+        private Integer duration;
+        private List<KlingShot> multiPrompt;
+
+        private Builder() {
+        }
+
+        /** Sets the prompt. */
+        public Builder prompt(String prompt) { this.prompt = prompt; return this; }
+
+        /** Sets the mode. */
+        public Builder mode(KlingMode mode) { this.mode = mode; return this; }
+
+        /** Adds one image. */
+        public Builder image(KlingImage image) {
+            if (imageList == null) {
+                imageList = new ArrayList<>();
+            }
+            imageList.add(image);
+            return this;
+        }
+
+        /** Replaces the images. */
+        public Builder imageList(List<KlingImage> images) { this.imageList = images == null ? null : new ArrayList<>(images); return this; }
+
+        /** Adds the reference video. */
+        public Builder video(KlingVideo video) {
+            if (videoList == null) {
+                videoList = new ArrayList<>();
+            }
+            videoList.add(video);
+            return this;
+        }
+
+        /** Replaces the reference videos. */
+        public Builder videoList(List<KlingVideo> videos) { this.videoList = videos == null ? null : new ArrayList<>(videos); return this; }
+
+        /** Sets the aspect ratio. */
+        public Builder aspectRatio(KlingAspectRatio aspectRatio) { this.aspectRatio = aspectRatio; return this; }
+
+        /** Sets the total duration in seconds. */
+        public Builder duration(Integer duration) { this.duration = duration; return this; }
+
+        /** Adds one multi_prompt segment. */
+        public Builder shot(String prompt, int seconds) {
+            if (multiPrompt == null) {
+                multiPrompt = new ArrayList<>();
+            }
+            multiPrompt.add(new KlingShot(prompt, seconds));
+            return this;
+        }
+
+        /** Replaces the multi_prompt segments. */
+        public Builder multiPrompt(List<KlingShot> shots) { this.multiPrompt = shots == null ? null : new ArrayList<>(shots); return this; }
+
+        /** Builds the immutable request. */
+        public KlingReferenceRequest build() {
+            return new KlingReferenceRequest(prompt, mode, imageList, videoList, aspectRatio, duration, multiPrompt);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.vidgen.domain.veo;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Veo output resolution; the server's default is 1080p. */
+public enum VeoResolution {
+    P720("720p"),
+    P1080("1080p"),
+    UHD_4K("4k");
+
+    private final String value;
+
+    VeoResolution(String value) {
+        this.value = value;
+    }
+
+    /** The value as the API spells it. */
+    public String value() {
+        return value;
+    }
+
+    /** The constant the API spells {@code value}, if any. */
+    public static Optional<VeoResolution> fromValue(String value) {
+        return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
