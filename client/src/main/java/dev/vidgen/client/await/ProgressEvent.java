@@ -1,5 +1,6 @@
 package dev.vidgen.client.await;
 
+import dev.vidgen.domain.task.TaskStatus;
 import dev.vidgen.domain.task.VideoTask;
 import java.time.Duration;
 
@@ -12,6 +13,11 @@ import java.time.Duration;
  * @param polls   how many task queries the wait has made
  */
 public record ProgressEvent(VideoTask task, Duration eta, Duration elapsed, int polls) {
+
+    /** The latest status. */
+    public TaskStatus status() {
+        return task.status();
+    }
 
     /** The latest percent, 0 when the server did not report one. */
     public int percent() {

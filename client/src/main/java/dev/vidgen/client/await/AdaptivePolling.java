@@ -1,0 +1,66 @@
+package dev.vidgen.client.await;
+
+import java.time.Duration;
+
+/**
+ * Polls often when the task should end soon and rarely when it should not:
+ * <ol>
+ *   <li>When an ETA is known ({@link PollHistory#eta()}: from the observed progress rate, else from
+ *       the server's {@code estimated_time}), the next poll comes after {@code etaFraction} of it.
+ *       So the first poll after a submit comes after a fraction of {@code estimated_time}, and
+ *       polls close in on the expected end instead of overshooting it.</li>
+ *   <li>Without an ETA (no estimate, no progress yet, or the estimate is overdue) the delay grows
+ *       with the task's age: {@code ageFraction} of it, so a task of unknown length is polled
+ *       quickly at first and then more and more rarely.</li>
+ *   <li>The result is kept within the wait's min and max interval, then spread by up to
+ *       {@code jitter} either way (and kept within them again), so thousands of waits started
+ *       together do not poll in lockstep.</li>
+ * </ol>
+ *
+ * @param etaFraction share of the ETA to sleep, in (0, 1]
+ * @param ageFraction share of the task's age to sleep when there is no ETA, in (0, 1]
+ * @param jitter      share of the delay that is randomised either way, in [0, 1)
+ */
+public record AdaptivePolling(double etaFraction, double ageFraction, double jitter) implements PollingStrategy {
+
+    private static final AdaptivePolling DEFAULTS = new AdaptivePolling(0.5, 0.2, 0.1);
+
+    public AdaptivePolling {
+        if (!(etaFraction > 0 && etaFraction <= 1)) {
+            throw new IllegalArgumentException("etaFraction must be within (0, 1], got " + etaFraction);
+        }
+        if (!(ageFraction > 0 && ageFraction <= 1)) {
+            throw new IllegalArgumentException("ageFraction must be within (0, 1], got " + ageFraction);
+        }
+        if (!(jitter >= 0 && jitter < 1)) {
+            throw new IllegalArgumentException("jitter must be within [0, 1), got " + jitter);
+        }
+    }
+
+    /** Half the ETA, a fifth of the age without one, 10% jitter. */
+    public static AdaptivePolling defaults() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public Duration nextDelay(PollHistory history, Duration minInterval, Duration maxInterval, double random) {
+        Duration eta = history.eta();
+        double seconds = eta != null
+                ? seconds(eta) * etaFraction
+                : seconds(history.taskAge()) * ageFraction;
+        double min = seconds(minInterval);
+        double max = seconds(maxInterval);
+        double bounded = clamp(seconds, min, max);
+        double r = clamp(random, 0, 1);
+        double jittered = clamp(bounded * (1 + jitter * (2 * r - 1)), min, max);
+        return Duration.ofNanos(Math.round(jittered * 1e9));
+    }
+
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
