@@ -1,24 +1,28 @@
 package dev.vidgen.client.await;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Polls often when the task should end soon and rarely when it should not:
  * <ol>
- *   <li>When an ETA is known ({@link PollHistory#eta()}: from the observed progress rate, else from
- *       the server's {@code estimated_time}), the next poll comes after {@code etaFraction} of it.
- *       So the first poll after a submit comes after a fraction of {@code estimated_time}, and
- *       polls close in on the expected end instead of overshooting it.</li>
- *   <li>Without an ETA (no estimate, no progress yet, or the estimate is overdue) the delay grows
- *       with the task's age: {@code ageFraction} of it, so a task of unknown length is polled
- *       quickly at first and then more and more rarely.</li>
+ *   <li>Before the expected end ({@link PollHistory#expectedEnd()}: from the observed progress
+ *       rate, else from the server's {@code estimated_time}), the next poll comes after
+ *       {@code etaFraction} of the time left. So the first poll after a submit comes after a
+ *       fraction of {@code estimated_time}, and polls close in on the expected end instead of
+ *       overshooting it.</li>
+ *   <li>Past the expected end, the delay is {@code ageFraction} of the time overdue: a task a little
+ *       late is polled often, a stalled one more and more rarely.</li>
+ *   <li>With no basis for an expected end (no estimate, no progress yet) the delay is
+ *       {@code ageFraction} of the task's age: a task of unknown length is polled quickly at first
+ *       and then more and more rarely.</li>
  *   <li>The result is kept within the wait's min and max interval, then spread by up to
  *       {@code jitter} either way (and kept within them again), so thousands of waits started
  *       together do not poll in lockstep.</li>
  * </ol>
  *
  * @param etaFraction share of the ETA to sleep, in (0, 1]
- * @param ageFraction share of the task's age to sleep when there is no ETA, in (0, 1]
+ * @param ageFraction share of the task's age (or of the time overdue) to sleep without an ETA, in (0, 1]
  * @param jitter      share of the delay that is randomised either way, in [0, 1)
  */
 public record AdaptivePolling(double etaFraction, double ageFraction, double jitter) implements PollingStrategy {
@@ -37,17 +41,23 @@ public record AdaptivePolling(double etaFraction, double ageFraction, double jit
         }
     }
 
-    /** Half the ETA, a fifth of the age without one, 10% jitter. */
+    /** Half the time left, a fifth of the age or of the time overdue, 10% jitter. */
     public static AdaptivePolling defaults() {
         return DEFAULTS;
     }
 
     @Override
     public Duration nextDelay(PollHistory history, Duration minInterval, Duration maxInterval, double random) {
-        Duration eta = history.eta();
-        double seconds = eta != null
-                ? seconds(eta) * etaFraction
-                : seconds(history.taskAge()) * ageFraction;
+        Instant end = history.expectedEnd();
+        Instant now = history.now();
+        double seconds;
+        if (end == null) {
+            seconds = seconds(history.taskAge()) * ageFraction;
+        } else if (end.isAfter(now)) {
+            seconds = seconds(Duration.between(now, end)) * etaFraction;
+        } else {
+            seconds = seconds(Duration.between(end, now)) * ageFraction;
+        }
         double min = seconds(minInterval);
         double max = seconds(maxInterval);
         double bounded = clamp(seconds, min, max);

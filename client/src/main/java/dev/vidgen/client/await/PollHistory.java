@@ -116,28 +116,35 @@ public record PollHistory(Instant startedAt, Instant now, int polls, VideoTask l
     }
 
     /**
-     * The estimated time until the task ends, or {@code null} when there is no basis for one.
-     * Zero for a terminal task. Otherwise, in order of preference: the observed progress rate
-     * (percent gained between {@link #baseline()} and {@link #latestChange()}, extrapolated to 100
-     * and reduced by the time since the latest change), then the server's estimated time counted
-     * from {@link #origin()}. An overdue estimate gives {@code null}, not a negative or zero ETA.
+     * When the task should end, or {@code null} when there is no basis for a guess. In order of
+     * preference: the observed progress rate (percent gained between {@link #baseline()} and
+     * {@link #latestChange()}, extrapolated to 100 from the latest change), then the server's
+     * estimated time counted from {@link #origin()}. May lie in the past: the task is overdue.
+     */
+    public Instant expectedEnd() {
+        if (baseline != null && latestChange != null && latestChange.percent() > baseline.percent()
+                && latestChange.at().isAfter(baseline.at())) {
+            double seconds = secondsBetween(baseline.at(), latestChange.at());
+            double perSecond = (latestChange.percent() - baseline.percent()) / seconds;
+            double remaining = (100 - latestChange.percent()) / perSecond;
+            return latestChange.at().plusNanos((long) Math.min(remaining * 1e9, 1e15));
+        }
+        if (estimatedTime != null) {
+            return origin().plus(estimatedTime);
+        }
+        return null;
+    }
+
+    /**
+     * The estimated time until the task ends: zero for a terminal or overdue task, {@code null}
+     * when {@link #expectedEnd()} has no basis.
      */
     public Duration eta() {
         if (latest != null && latest.isTerminal()) {
             return Duration.ZERO;
         }
-        if (baseline != null && latestChange != null && latestChange.percent() > baseline.percent()
-                && latestChange.at().isAfter(baseline.at())) {
-            double seconds = secondsBetween(baseline.at(), latestChange.at());
-            double perSecond = (latestChange.percent() - baseline.percent()) / seconds;
-            double remaining = (100 - latestChange.percent()) / perSecond - secondsBetween(latestChange.at(), now);
-            return remaining <= 0 ? Duration.ZERO : Duration.ofNanos((long) Math.min(remaining * 1e9, Long.MAX_VALUE / 2.0));
-        }
-        if (estimatedTime != null) {
-            Duration left = Duration.between(now, origin().plus(estimatedTime));
-            return left.isNegative() || left.isZero() ? null : left;
-        }
-        return null;
+        Instant end = expectedEnd();
+        return end == null ? null : nonNegative(Duration.between(now, end));
     }
 
     private static double secondsBetween(Instant a, Instant b) {
