@@ -13,15 +13,23 @@ public class ApiException extends VidgenException {
     private final String errorCode;
     private final String serverMessage;
     private final String rawBody;
+    private final java.time.Duration retryAfter;
 
     public ApiException(int httpStatus, String errorType, String errorCode, String serverMessage, String rawBody,
                         boolean taskMayHaveBeenCreated) {
+        this(httpStatus, errorType, errorCode, serverMessage, rawBody, taskMayHaveBeenCreated, null);
+    }
+
+    /** As the six-argument constructor, plus the wait the server asked for in {@code Retry-After} ({@code null} for none). */
+    public ApiException(int httpStatus, String errorType, String errorCode, String serverMessage, String rawBody,
+                        boolean taskMayHaveBeenCreated, java.time.Duration retryAfter) {
         super(describe(httpStatus, errorType, errorCode, serverMessage), null, taskMayHaveBeenCreated);
         this.httpStatus = httpStatus;
         this.errorType = errorType;
         this.errorCode = errorCode;
         this.serverMessage = serverMessage;
         this.rawBody = rawBody;
+        this.retryAfter = retryAfter;
     }
 
     private static String describe(int status, String type, String code, String message) {
@@ -52,4 +60,10 @@ public class ApiException extends VidgenException {
 
     /** The body as received, cut to at most 2,000 characters. */
     public String rawBody() { return rawBody; }
+
+    /**
+     * How long the server asked the client to wait ({@code Retry-After}, seconds or an HTTP date,
+     * relative to when the answer arrived), if it said so. A wait should not poll again sooner.
+     */
+    public java.util.Optional<java.time.Duration> retryAfter() { return java.util.Optional.ofNullable(retryAfter); }
 }

@@ -9,4 +9,10 @@ public class InsufficientQuotaException extends ApiException {
             boolean taskMayHaveBeenCreated) {
         super(httpStatus, errorType, errorCode, serverMessage, rawBody, taskMayHaveBeenCreated);
     }
+
+    /** With the server's {@code Retry-After} ({@code null} for none). */
+    public InsufficientQuotaException(int httpStatus, String errorType, String errorCode, String serverMessage, String rawBody,
+            boolean taskMayHaveBeenCreated, java.time.Duration retryAfter) {
+        super(httpStatus, errorType, errorCode, serverMessage, rawBody, taskMayHaveBeenCreated, retryAfter);
+    }
 }

@@ -437,20 +437,25 @@ public final class FoxApiCodec {
      * @param taskMayHaveBeenCreated what the exception should report (the caller knows whether it submitted)
      */
     public ApiException decodeError(int status, byte[] body, boolean taskMayHaveBeenCreated) {
-        return toException(status, parseErrorBody(body), taskMayHaveBeenCreated);
+        return toException(status, parseErrorBody(body), taskMayHaveBeenCreated, null);
     }
 
-    static ApiException toException(int status, ErrorBody e, boolean taskMayHaveBeenCreated) {
+    /** {@link #decodeError(int, byte[], boolean)} with the server's {@code Retry-After} ({@code null} for none). */
+    public ApiException decodeError(int status, byte[] body, boolean taskMayHaveBeenCreated, Duration retryAfter) {
+        return toException(status, parseErrorBody(body), taskMayHaveBeenCreated, retryAfter);
+    }
+
+    static ApiException toException(int status, ErrorBody e, boolean taskMayHaveBeenCreated, Duration retryAfter) {
         return switch (status) {
-            case 400, 422 -> new InvalidRequestException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated);
-            case 401 -> new AuthenticationException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated);
-            case 402 -> new InsufficientQuotaException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated);
-            case 404 -> new TaskNotFoundException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated);
-            case 429 -> new RateLimitException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated);
-            case 503 -> new ServiceUnavailableException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated);
+            case 400, 422 -> new InvalidRequestException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter);
+            case 401 -> new AuthenticationException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter);
+            case 402 -> new InsufficientQuotaException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter);
+            case 404 -> new TaskNotFoundException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter);
+            case 429 -> new RateLimitException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter);
+            case 503 -> new ServiceUnavailableException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter);
             default -> status >= 500 && status <= 599
-                    ? new ServerException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated)
-                    : new ApiException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated);
+                    ? new ServerException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter)
+                    : new ApiException(status, e.type(), e.code(), e.message(), e.raw(), taskMayHaveBeenCreated, retryAfter);
         };
     }
 
