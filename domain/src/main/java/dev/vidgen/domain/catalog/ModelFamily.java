@@ -3,6 +3,7 @@ package dev.vidgen.domain.catalog;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.validation.Violation;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The descriptor of a model family: its model ids, its request type, its capability table and its
@@ -36,8 +37,11 @@ public interface ModelFamily<R extends VideoRequest> {
         return models().stream().map(ModelCapabilities::modelId).toList();
     }
 
-    /** The rule ids that are documented upstream (not on the seed page) and may be switched off. */
-    default java.util.Set<String> upstreamRuleIds() {
-        return java.util.Set.of();
+    /**
+     * The rule ids that are documented upstream (not on the seed page) and may therefore be
+     * switched off by a {@link dev.vidgen.domain.validation.ValidationPolicy}; empty by default.
+     */
+    default Set<String> upstreamRuleIds() {
+        return Set.of();
     }
 }

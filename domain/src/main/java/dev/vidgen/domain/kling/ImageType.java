@@ -1,5 +1,7 @@
 package dev.vidgen.domain.kling;
 
+import dev.vidgen.domain.validation.InvalidValueException;
+import dev.vidgen.domain.validation.RuleIds;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,6 +24,16 @@ public enum ImageType {
     /** The constant the API spells {@code value}, if any. */
     public static Optional<ImageType> fromValue(String value) {
         return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst();
+    }
+
+    /**
+     * The constant the API spells {@code value}.
+     *
+     * @throws InvalidValueException rule {@value RuleIds#KLING_IMAGE_TYPE}, naming the allowed values (the path is relative to {@link KlingImage})
+     */
+    public static ImageType parse(String value) {
+        return fromValue(value).orElseThrow(() -> InvalidValueException.notOneOf(RuleIds.KLING_IMAGE_TYPE, "type", "type", value,
+                Arrays.stream(values()).map(ImageType::value).toList()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.vidgen.domain.kling;
 
+import dev.vidgen.domain.validation.InvalidValueException;
+import dev.vidgen.domain.validation.RuleIds;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -23,6 +25,16 @@ public enum KlingAspectRatio {
     /** The constant the API spells {@code value}, if any. */
     public static Optional<KlingAspectRatio> fromValue(String value) {
         return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst();
+    }
+
+    /**
+     * The constant the API spells {@code value}.
+     *
+     * @throws InvalidValueException rule {@value RuleIds#KLING_ASPECT_RATIO}, naming the allowed values
+     */
+    public static KlingAspectRatio parse(String value) {
+        return fromValue(value).orElseThrow(() -> InvalidValueException.notOneOf(RuleIds.KLING_ASPECT_RATIO, "aspectRatio", "aspect_ratio", value,
+                Arrays.stream(values()).map(KlingAspectRatio::value).toList()));
     }
 
     @Override

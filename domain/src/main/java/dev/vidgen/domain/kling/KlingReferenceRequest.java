@@ -1,6 +1,13 @@
 package dev.vidgen.domain.kling;
 
 import dev.vidgen.domain.VideoRequest;
+import dev.vidgen.domain.validation.constraints.CapabilityRules;
+import dev.vidgen.domain.validation.constraints.IntRange;
+import dev.vidgen.domain.validation.constraints.ListSize;
+import dev.vidgen.domain.validation.constraints.MaxLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +15,11 @@ import java.util.List;
 /**
  * A Kling O3 reference video request ({@code kling-o3-ref}). Optional fields are {@code null}
  * when not set; only the fields set are sent. Build one with {@link #builder()}.
+ *
+ * <p>Validation: single-field rules are the constraints on the components (and on
+ * {@link KlingImage}, {@link KlingVideo}, {@link KlingShot}); the cross-field rules (template
+ * references, frames, counts, durations, the multi_prompt sum) are {@link KlingFamily}'s, run by
+ * {@link CapabilityRules}. Nothing is checked when building.
  *
  * @param prompt      the prompt; {@code <<<image_N>>>} and {@code <<<video_1>>>} refer to list items
  * @param mode        optional generation mode
@@ -17,14 +29,22 @@ import java.util.List;
  * @param duration    optional duration in seconds, 3 to 15
  * @param multiPrompt optional prompt segments whose durations add up to the duration
  */
+@CapabilityRules(KlingFamily.class)
 public record KlingReferenceRequest(
+        @NotBlank(message = "[kling.prompt.required] prompt must not be blank")
+        @MaxLength(value = KlingFamily.MAX_PROMPT_LENGTH, message = "[kling.prompt.length] prompt must be at most {value} characters")
         String prompt,
         KlingMode mode,
-        List<KlingImage> imageList,
-        List<KlingVideo> videoList,
+        List<@NotNull(message = "[list.item.required] an image_list item must not be null") @Valid KlingImage> imageList,
+        @ListSize(max = KlingFamily.MAX_VIDEOS, message = "[kling.video.count] video_list takes at most {max} reference video")
+        List<@NotNull(message = "[list.item.required] a video_list item must not be null") @Valid KlingVideo> videoList,
         KlingAspectRatio aspectRatio,
+        @IntRange(min = KlingFamily.MIN_DURATION, max = KlingFamily.MAX_DURATION,
+                message = "[kling.duration.range] duration must be {min} to {max} seconds")
         Integer duration,
-        List<KlingShot> multiPrompt) implements VideoRequest {
+        @ListSize(min = KlingFamily.MIN_SEGMENTS, max = KlingFamily.MAX_SEGMENTS,
+                message = "[kling.multi-prompt.shape] multi_prompt takes {min} to {max} segments")
+        List<@NotNull(message = "[list.item.required] a multi_prompt segment must not be null") @Valid KlingShot> multiPrompt) implements VideoRequest {
 
     /** The model id of this family. */
     public static final String MODEL_ID = "kling-o3-ref";

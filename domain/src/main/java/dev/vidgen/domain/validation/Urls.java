@@ -1,9 +1,16 @@
 package dev.vidgen.domain.validation;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
-/** URL helpers shared by the request builders. */
+/** URL helpers shared by the request builders and the URL constraint. */
 public final class Urls {
+
+    /** The scheme of the placeholder URI that {@link #parseLenient} makes of text that is no URI. */
+    private static final String INVALID_SCHEME = "invalid";
 
     private Urls() {
     }
@@ -16,8 +23,16 @@ public final class Urls {
     public static URI parseLenient(String text) {
         try {
             return new URI(text);
-        } catch (java.net.URISyntaxException e) {
-            return URI.create("invalid:" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (URISyntaxException e) {
+            return URI.create(INVALID_SCHEME + ":" + URLEncoder.encode(text, StandardCharsets.UTF_8));
         }
+    }
+
+    /** The text the URI was made from: for a placeholder of {@link #parseLenient} the original text, else the URI itself. */
+    public static String originalText(URI uri) {
+        if (INVALID_SCHEME.equals(uri.getScheme()) && uri.isOpaque()) {
+            return URLDecoder.decode(uri.getRawSchemeSpecificPart(), StandardCharsets.UTF_8);
+        }
+        return uri.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.vidgen.domain.veo;
 
+import dev.vidgen.domain.validation.InvalidValueException;
+import dev.vidgen.domain.validation.RuleIds;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,6 +24,16 @@ public enum VeoAspectRatio {
     /** The constant the API spells {@code value}, if any. */
     public static Optional<VeoAspectRatio> fromValue(String value) {
         return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst();
+    }
+
+    /**
+     * The constant the API spells {@code value}.
+     *
+     * @throws InvalidValueException rule {@value RuleIds#VEO_ASPECT_RATIO}, naming the allowed values
+     */
+    public static VeoAspectRatio parse(String value) {
+        return fromValue(value).orElseThrow(() -> InvalidValueException.notOneOf(RuleIds.VEO_ASPECT_RATIO, "aspectRatio", "aspect_ratio", value,
+                Arrays.stream(values()).map(VeoAspectRatio::value).toList()));
     }
 
     @Override

@@ -1,14 +1,26 @@
 package dev.vidgen.domain.veo;
 
 import dev.vidgen.domain.VideoRequest;
+import dev.vidgen.domain.validation.Urls;
+import dev.vidgen.domain.validation.constraints.CapabilityRules;
+import dev.vidgen.domain.validation.constraints.HttpUrl;
+import dev.vidgen.domain.validation.constraints.IntRange;
+import dev.vidgen.domain.validation.constraints.ListSize;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A Veo 3.1 reference-to-video request ({@code veo-3.1-reference-to-video} or
  * {@code veo-3.1-fast-reference-to-video}). Optional fields are {@code null} when not set; only
  * the fields set are sent. Build one with {@link #builder(VeoModel)}.
+ *
+ * <p>Validation: single-field rules are the constraints on the components; the cross-field and
+ * per-variant rules ({@code veo.duration.fixed}, {@code veo.variant.*}) are {@link VeoFamily}'s,
+ * run by {@link CapabilityRules}. Nothing is checked when building.
  *
  * @param model               the variant
  * @param prompt              the text prompt, Chinese or English
@@ -23,22 +35,32 @@ import java.util.List;
  * @param personGeneration    optional; standard model only
  * @param referenceType       optional; standard model only
  */
+@CapabilityRules(VeoFamily.class)
 public record VeoReferenceRequest(
+        @NotNull(message = "[veo.model] model is required: veo-3.1-reference-to-video or veo-3.1-fast-reference-to-video")
         VeoModel model,
+        @NotBlank(message = "[veo.prompt.required] prompt must not be blank; describe the video in Chinese or English")
         String prompt,
-        List<URI> referenceImageUrls,
+        @NotNull(message = "[veo.reference-images.count] reference_image_urls is required: give 1 to 3 image URLs")
+        @ListSize(min = VeoFamily.MIN_REFERENCE_IMAGES, max = VeoFamily.MAX_REFERENCE_IMAGES,
+                message = "[veo.reference-images.count] reference_image_urls takes {min} to {max} image URLs")
+        List<@NotNull(message = "[list.item.required] a reference image URL must not be null")
+             @HttpUrl(message = "[url.absolute-http] a reference image URL must be an absolute http or https URL with a host and no spaces")
+             URI> referenceImageUrls,
         VeoAspectRatio aspectRatio,
         Integer duration,
         VeoResolution resolution,
         Boolean generateAudio,
         Boolean autoFix,
+        @IntRange(min = VeoFamily.MIN_SAFETY_TOLERANCE, max = VeoFamily.MAX_SAFETY_TOLERANCE,
+                message = "[veo.safety-tolerance.range] safety_tolerance must be {min} (strictest) to {max} (most permissive)")
         Integer safetyTolerance,
         Boolean enhancePrompt,
         PersonGeneration personGeneration,
         ReferenceType referenceType) implements VideoRequest {
 
     public VeoReferenceRequest {
-        referenceImageUrls = referenceImageUrls == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(referenceImageUrls));
+        referenceImageUrls = referenceImageUrls == null ? null : Collections.unmodifiableList(new ArrayList<>(referenceImageUrls));
     }
 
     @Override
@@ -97,7 +119,7 @@ public record VeoReferenceRequest(
 
         /** Adds one reference image given as text; a malformed URL is reported by validation, not here. */
         public Builder referenceImage(String url) {
-            return referenceImage(url == null ? null : dev.vidgen.domain.validation.Urls.parseLenient(url));
+            return referenceImage(url == null ? null : Urls.parseLenient(url));
         }
 
         /** Replaces the reference images. */

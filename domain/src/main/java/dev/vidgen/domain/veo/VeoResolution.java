@@ -1,5 +1,7 @@
 package dev.vidgen.domain.veo;
 
+import dev.vidgen.domain.validation.InvalidValueException;
+import dev.vidgen.domain.validation.RuleIds;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -23,6 +25,16 @@ public enum VeoResolution {
     /** The constant the API spells {@code value}, if any. */
     public static Optional<VeoResolution> fromValue(String value) {
         return Arrays.stream(values()).filter(v -> v.value.equals(value)).findFirst();
+    }
+
+    /**
+     * The constant the API spells {@code value}.
+     *
+     * @throws InvalidValueException rule {@value RuleIds#VEO_RESOLUTION}, naming the allowed values
+     */
+    public static VeoResolution parse(String value) {
+        return fromValue(value).orElseThrow(() -> InvalidValueException.notOneOf(RuleIds.VEO_RESOLUTION, "resolution", "resolution", value,
+                Arrays.stream(values()).map(VeoResolution::value).toList()));
     }
 
     @Override
