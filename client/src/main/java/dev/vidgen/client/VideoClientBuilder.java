@@ -1,15 +1,260 @@
 package dev.vidgen.client;
 
+import dev.vidgen.client.download.ResultDownloader;
+import dev.vidgen.client.internal.SystemScheduler;
+import dev.vidgen.client.protocol.FoxApiCodec;
+import dev.vidgen.client.protocol.FoxApiTaskPort;
+import dev.vidgen.client.retry.RetryPolicy;
+import dev.vidgen.domain.catalog.ModelCatalog;
+import dev.vidgen.domain.catalog.ModelFamily;
+import dev.vidgen.domain.validation.RequestValidator;
+import dev.vidgen.domain.validation.ValidationPolicy;
+import dev.vidgen.ports.TaskSubmissionPort;
+import dev.vidgen.ports.http.HttpTransport;
+import dev.vidgen.ports.http.HttpTransportProvider;
+import dev.vidgen.ports.http.TransportSettings;
+import dev.vidgen.ports.time.Scheduler;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
 /**
- * Builds a {@link VideoClient} without Guice. SKELETON: the client helper fills this in
- * (apiKey, baseUrl, allowInsecureHttp, transport, transportSettings, taskPort, scheduler,
- * timeouts, retry policy, polling policy, validation policy, model families).
+ * Builds a {@link VideoClient} without Guice.
+ *
+ * <pre>{@code
+ * VideoClient client = VideoClient.builder()
+ *         .apiKey("sk-...")                      // or the environment variable FOXAPI_API_KEY
+ *         .callTimeout(Duration.ofMinutes(2))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The transport: the one given with {@link #transport(HttpTransport)} (left open for its owner),
+ * else one created by the given {@link #transportProvider(HttpTransportProvider)}, else by the
+ * {@link HttpTransportProvider} that {@link ServiceLoader} finds with the highest priority (Apache
+ * HttpClient 5 over the JDK client) or the one named with {@link #transportName(String)}. A
+ * created transport belongs to the client and is closed with it. With
+ * {@link #taskPort(TaskSubmissionPort)} (for example the testkit's fake) no HTTP is used for
+ * tasks at all; a transport is then found only if a download asks for one.
+ *
+ * <p>The model families: those registered through {@link ServiceLoader} (the two seed families
+ * and any user's) plus those added with {@link #addFamily(ModelFamily)}, or exactly the
+ * catalog given with {@link #catalog(ModelCatalog)}.
  */
 public final class VideoClientBuilder {
+
+    private ClientConfig.Builder config = ClientConfig.builder();
+    private HttpTransport transport;
+    private HttpTransportProvider transportProvider;
+    private TaskSubmissionPort taskPort;
+    private Scheduler scheduler;
+    private ModelCatalog catalog;
+    private final List<ModelFamily<?>> addedFamilies = new ArrayList<>();
+    private Supplier<Iterable<HttpTransportProvider>> installedProviders =
+            () -> ServiceLoader.load(HttpTransportProvider.class, VideoClientBuilder.class.getClassLoader());
 
     VideoClientBuilder() {
     }
 
-    /** Builds the client. */
-    public VideoClient build() { throw new UnsupportedOperationException("TODO"); }
+    /** Starts from a whole configuration (replacing every setting made so far). */
+    public VideoClientBuilder config(ClientConfig clientConfig) {
+        this.config = clientConfig.toBuilder();
+        return this;
+    }
+
+    /** The API key; when not set, the environment variable {@value ApiKey#ENV_VAR} is read. */
+    public VideoClientBuilder apiKey(String apiKey) { config.apiKey(apiKey); return this; }
+
+    /** The API key. */
+    public VideoClientBuilder apiKey(ApiKey apiKey) { config.apiKey(apiKey); return this; }
+
+    /** The API's address; default {@code https://api.foxapi.cc}. Plain http only to loopback unless {@link #allowInsecureHttp(boolean)}. */
+    public VideoClientBuilder baseUrl(String baseUrl) { config.baseUrl(baseUrl); return this; }
+
+    /** The API's address. */
+    public VideoClientBuilder baseUrl(URI baseUrl) { config.baseUrl(baseUrl); return this; }
+
+    /** Allows plain http to a host that is not loopback (the key then travels unencrypted). Off by default. */
+    public VideoClientBuilder allowInsecureHttp(boolean allow) { config.allowInsecureHttp(allow); return this; }
+
+    /** The {@code User-Agent}; default {@code vidgen-java/<version>}. */
+    public VideoClientBuilder userAgent(String userAgent) { config.userAgent(userAgent); return this; }
+
+    /** An HTTP transport owned by the caller: the client uses it and does not close it. */
+    public VideoClientBuilder transport(HttpTransport transport) { this.transport = transport; return this; }
+
+    /** Creates the client's transport with this provider instead of looking one up. */
+    public VideoClientBuilder transportProvider(HttpTransportProvider provider) { this.transportProvider = provider; return this; }
+
+    /** Picks the installed transport provider with this name ({@code apache}, {@code jdk}). */
+    public VideoClientBuilder transportName(String name) { config.transportName(name); return this; }
+
+    /** Settings of a transport the client creates (connect timeout, pool, proxy). */
+    public VideoClientBuilder transportSettings(TransportSettings settings) { config.transportSettings(settings); return this; }
+
+    /** The connect timeout of a transport the client creates; default 10 s. */
+    public VideoClientBuilder connectTimeout(Duration timeout) { config.connectTimeout(timeout); return this; }
+
+    /** Uses this task port instead of HTTP (for example the testkit's fake); the caller owns it. */
+    public VideoClientBuilder taskPort(TaskSubmissionPort port) { this.taskPort = port; return this; }
+
+    /** The clock and timer of retries and waits (tests pass virtual time); the caller owns it. Default: one daemon thread, closed with the client. */
+    public VideoClientBuilder scheduler(Scheduler scheduler) { this.scheduler = scheduler; return this; }
+
+    /** When and how fast calls are retried; default {@link RetryPolicy#defaults()}. */
+    public VideoClientBuilder retryPolicy(RetryPolicy policy) { config.retryPolicy(policy); return this; }
+
+    /** Default timeout of one HTTP attempt (a call's {@code CallOptions} win); default 60 s. */
+    public VideoClientBuilder attemptTimeout(Duration timeout) { config.attemptTimeout(timeout); return this; }
+
+    /** Default timeout of one call, retries included (a call's {@code CallOptions} win); default 3 min. */
+    public VideoClientBuilder callTimeout(Duration timeout) { config.callTimeout(timeout); return this; }
+
+    /** Which validation rules are in force; default all. */
+    public VideoClientBuilder validationPolicy(ValidationPolicy policy) { config.validationPolicy(policy); return this; }
+
+    /** Adds a model family to those installed (a family already installed is not added twice). */
+    public VideoClientBuilder addFamily(ModelFamily<?> family) { addedFamilies.add(Objects.requireNonNull(family, "family")); return this; }
+
+    /** Uses exactly these families instead of looking them up with {@link ServiceLoader}. */
+    public VideoClientBuilder catalog(ModelCatalog catalog) { this.catalog = catalog; return this; }
+
+    /** Replaces the {@link ServiceLoader} look-up of transport providers (tests). */
+    VideoClientBuilder installedProviders(Supplier<Iterable<HttpTransportProvider>> providers) {
+        this.installedProviders = Objects.requireNonNull(providers);
+        return this;
+    }
+
+    /** Reads the key from this environment instead of the process's (tests). */
+    VideoClientBuilder environment(java.util.function.UnaryOperator<String> env) {
+        config.environment(env);
+        return this;
+    }
+
+    /**
+     * Builds the client. Nothing is sent; only a transport (and a scheduler thread) may be created.
+     *
+     * @throws IllegalArgumentException for bad settings (an http base URL to a remote host without
+     *         {@link #allowInsecureHttp(boolean)}, say)
+     * @throws IllegalStateException    without an API key (unless a task port is given), or when no
+     *         transport can be found; the message says which module to add
+     */
+    public VideoClient build() {
+        ClientConfig cfg = config.build();
+        ModelCatalog models = catalog != null ? catalog : installedCatalog();
+        if (taskPort == null && cfg.apiKey().isEmpty()) {
+            throw new IllegalStateException("no API key: set one with apiKey(...) or in the environment variable " + ApiKey.ENV_VAR);
+        }
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
+                    .messageInterpolator(new ParameterMessageInterpolator())
+                    .buildValidatorFactory();
+            owned.add(factory);
+            RequestValidator validator = new RequestValidator(factory.getValidator(), cfg.validationPolicy());
+
+            Scheduler time = scheduler;
+            if (time == null) {
+                SystemScheduler own = new SystemScheduler();
+                owned.add(own);
+                time = own;
+            }
+
+            TaskSubmissionPort port = taskPort;
+            HttpTransport http = transport;
+            if (port == null) {
+                if (http == null) {
+                    http = chooseProvider(cfg).create(cfg.transportSettings());
+                    owned.add(http);
+                }
+                port = new FoxApiTaskPort(http, new FoxApiCodec(models), time, cfg);
+            }
+            Supplier<ResultDownloader> downloader = downloader(cfg, http, time, owned);
+            return new VideoClient(models, validator, port, time, downloader, owned);
+        } catch (RuntimeException e) {
+            closeQuietly(owned, e);
+            throw e;
+        }
+    }
+
+    private ModelCatalog installedCatalog() {
+        List<ModelFamily<?>> families = new ArrayList<>(ModelCatalog.loadInstalled().families());
+        for (ModelFamily<?> added : addedFamilies) {
+            if (families.stream().noneMatch(f -> f.getClass().equals(added.getClass()))) {
+                families.add(added);
+            }
+        }
+        return ModelCatalog.of(families);
+    }
+
+    /** The downloader: on the client's transport, or on one found only when a download first needs it. */
+    private Supplier<ResultDownloader> downloader(ClientConfig cfg, HttpTransport http, Scheduler time, List<AutoCloseable> owned) {
+        if (http != null) {
+            ResultDownloader d = new ResultDownloader(http, cfg.retryPolicy(), time, true);
+            return () -> d;
+        }
+        // a fake task port needs no HTTP; create a transport only if the caller downloads
+        Object lock = new Object();
+        ResultDownloader[] lazy = new ResultDownloader[1];
+        HttpTransport[] created = new HttpTransport[1];
+        owned.add(() -> {
+            synchronized (lock) {
+                if (created[0] != null) {
+                    created[0].close();
+                }
+            }
+        });
+        return () -> {
+            synchronized (lock) {
+                if (lazy[0] == null) {
+                    created[0] = chooseProvider(cfg).create(cfg.transportSettings());
+                    lazy[0] = new ResultDownloader(created[0], cfg.retryPolicy(), time, true);
+                }
+                return lazy[0];
+            }
+        };
+    }
+
+    private HttpTransportProvider chooseProvider(ClientConfig cfg) {
+        if (transportProvider != null) {
+            return transportProvider;
+        }
+        List<HttpTransportProvider> found = new ArrayList<>();
+        installedProviders.get().forEach(found::add);
+        return choose(found, cfg.transportName().orElse(null));
+    }
+
+    /** The named provider, or the one with the highest priority (ties broken by name, for a stable choice). */
+    static HttpTransportProvider choose(List<HttpTransportProvider> found, String name) {
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no HTTP transport found: add the dependency dev.vidgen:vidgen-adapter-httpclient "
+                    + "(Apache HttpClient 5) or dev.vidgen:vidgen-adapter-jdk (java.net.http) to the classpath, "
+                    + "or pass one with VideoClient.builder().transport(...)");
+        }
+        if (name != null) {
+            return found.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> new IllegalStateException(
+                    "no HTTP transport named '" + name + "'; found: "
+                            + String.join(", ", found.stream().map(HttpTransportProvider::name).toList())));
+        }
+        return found.stream().max(Comparator.comparingInt(HttpTransportProvider::priority)
+                .thenComparing(HttpTransportProvider::name, Comparator.reverseOrder())).orElseThrow();
+    }
+
+    private static void closeQuietly(List<AutoCloseable> owned, RuntimeException failure) {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
 }
