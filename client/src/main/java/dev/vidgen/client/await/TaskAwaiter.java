@@ -64,9 +64,12 @@ public final class TaskAwaiter {
     private final Function<? super Throwable, Optional<Duration>> retryAfter;
     private final DoubleSupplier random;
 
-    /** An awaiter polling {@code port} on {@code scheduler}, with random jitter and no {@code Retry-After} look-up. */
+    /**
+     * An awaiter polling {@code port} on {@code scheduler}, with random jitter, reading
+     * {@code Retry-After} from {@link ApiException#retryAfter()}.
+     */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler) {
-        this(port, scheduler, error -> Optional.empty(), () -> ThreadLocalRandom.current().nextDouble());
+        this(port, scheduler, TaskAwaiter::retryAfterOf, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -114,6 +117,10 @@ public final class TaskAwaiter {
         Wait wait = new Wait(known.id(), options);
         wait.start(known);
         return wait.result;
+    }
+
+    private static Optional<Duration> retryAfterOf(Throwable error) {
+        return error instanceof ApiException api ? api.retryAfter() : Optional.empty();
     }
 
     /** Whether a failed poll keeps the wait alive (until its deadline) rather than ending it. */

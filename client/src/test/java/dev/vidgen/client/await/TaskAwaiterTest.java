@@ -450,6 +450,18 @@ class TaskAwaiterTest {
     }
 
     @Test
+    void retryAfterIsReadFromTheApiExceptionByDefault() {
+        RateLimitException limited = new RateLimitException(429, "rate_limit_error", null, "slow down", "{}", false, Duration.ofSeconds(25));
+        FakeTaskPort port = FakeTaskPort.scripted(time, limited, snap("completed").result("https://cdn.example.com/a.mp4").build());
+
+        CompletableFuture<VideoTask> f = new TaskAwaiter(port, time).await(ID, AwaitOptions.defaults());
+        time.advanceUntil(f::isDone, Duration.ofMinutes(5));
+
+        assertThat(f).isCompleted();
+        assertThat(port.fetches()).extracting(FakeTaskPort.Fetch::at).containsExactly(t0, t0.plusSeconds(25));
+    }
+
+    @Test
     void retryAfterPastTheDeadlineEndsTheWaitWithoutPollingAgain() {
         RateLimitException limited = new RateLimitException(429, "rate_limit_error", null, "slow down", "{}", false);
         FakeTaskPort port = FakeTaskPort.scripted(time, limited);
