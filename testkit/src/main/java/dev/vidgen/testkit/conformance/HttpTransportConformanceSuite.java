@@ -432,6 +432,7 @@ public abstract class HttpTransportConformanceSuite {
         URI refused = URI.create("http://127.0.0.1:" + LoopbackHttpServer.closedPort() + "/echo");
         HttpTransport t = createTransport(baseSettings().withMaxConnections(8).withDefaultTimeout(Duration.ofSeconds(5)));
         int peakThreads = 0;
+        Set<String> threadKinds = new java.util.TreeSet<>();
         try {
             for (int window = 0; window < 1000; window += 25) {
                 List<Runnable> pendingChecks = new ArrayList<>();
@@ -439,7 +440,9 @@ public abstract class HttpTransportConformanceSuite {
                     pendingChecks.add(mixedCall(t, i, refused));
                 }
                 pendingChecks.forEach(Runnable::run);
-                peakThreads = Math.max(peakThreads, startedSince(before).size());
+                List<Thread> started = startedSince(before);
+                peakThreads = Math.max(peakThreads, started.size());
+                started.forEach(th -> threadKinds.add(th.getName().replaceAll("[0-9]+", "N")));
             }
         } finally {
             t.close();
@@ -472,10 +475,10 @@ public abstract class HttpTransportConformanceSuite {
         boolean connectionsGone = connectionsMillis[0] >= 0;
         List<String> leftover = startedSince(before).stream().map(Thread::getName).sorted().collect(Collectors.toList());
 
-        System.out.printf("[conformance] %s: 1000 calls over %d connections; peak transport threads %d; "
+        System.out.printf("[conformance] %s: 1000 calls over %d connections; peak transport threads %d %s; "
                         + "at close: %d connections open; after close: connections %s (%s GC), "
                         + "transport threads %s (%s GC)%s%n",
-                t.name(), server.acceptedConnections(), peakThreads, openAtClose,
+                t.name(), server.acceptedConnections(), peakThreads, threadKinds, openAtClose,
                 connectionsGone ? "0 after " + connectionsMillis[0] + " ms" : server.openConnections() + " LEFT",
                 connectionsGoneWithoutGc ? "without" : "with",
                 leftover.isEmpty() ? "0 after " + threadsMillis[0] + " ms" : leftover.size() + " LEFT",
