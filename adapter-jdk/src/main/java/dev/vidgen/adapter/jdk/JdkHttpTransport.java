@@ -1,0 +1,502 @@
+package dev.vidgen.adapter.jdk;
+
+import dev.vidgen.ports.http.HttpRequest;
+import dev.vidgen.ports.http.HttpResponse;
+import dev.vidgen.ports.http.HttpTransport;
+import dev.vidgen.ports.http.TransportException;
+import dev.vidgen.ports.http.TransportException.Kind;
+import dev.vidgen.ports.http.TransportSettings;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PasswordAuthentication;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The transport SPI on the JDK's own {@code java.net.http.HttpClient}: no dependency beyond the JDK.
+ *
+ * <p>Behaviour, beyond the {@link HttpTransport} contract:
+ * <ul>
+ *   <li>HTTP/1.1 by default ({@link Builder#version}): the API is plain request/response, and
+ *       over cleartext {@code http://} the JDK's HTTP/2 mode adds an {@code Upgrade: h2c}
+ *       handshake to requests. HTTP/2 is one builder call away (negotiated by ALPN over TLS).</li>
+ *   <li>{@link TransportSettings#maxConnections()} caps the exchanges in flight (the JDK client
+ *       has no pool limit; over HTTP/1.1 this caps the connections). A call that finds no free
+ *       slot within its timeout fails with {@link Kind#CONNECT}: it was never sent.</li>
+ *   <li>The request timeout bounds the whole exchange, body included (the JDK's own request
+ *       timeout stops at the response head, so a server going silent mid-body would hang).</li>
+ *   <li>Redirects are never followed. Proxy: {@link TransportSettings#proxy()} if set (its
+ *       credentials answer proxy challenges only), else the JVM's default {@code ProxySelector}
+ *       ({@code http.proxyHost} and friends).</li>
+ *   <li>Futures complete, and callbacks run, on the settings' executor, or on the transport's
+ *       own daemon threads ({@code vidgen-jdk-N-worker-M}) which {@link #close()} shuts down.</li>
+ *   <li>Headers the transport computes itself ({@code Host}, {@code Content-Length},
+ *       {@code Transfer-Encoding}, {@code Connection}, {@code Expect}, {@code Upgrade} and the other
+ *       hop-by-hop ones) are not copied from the request. A header name that is not an HTTP token,
+ *       or a value with a control character (CR, LF, ...), is refused with
+ *       {@link IllegalArgumentException} before anything is sent; the message never shows the value.</li>
+ * </ul>
+ *
+ * <p>{@code close()} fails the calls in flight, shuts down the threads this transport started
+ * and drops its client. JDK 17's {@code HttpClient} has no {@code close()}: its selector thread
+ * ({@code HttpClient-N-SelectorManager}) and its idle keep-alive connections end once the client
+ * is unreachable, that is at the next garbage collection.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+
+    static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final byte[] EMPTY = new byte[0];
+    private static final Set<String> COMPUTED_HEADERS = Set.of("host", "content-length", "transfer-encoding",
+            "connection", "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection");
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final TransportSettings settings;
+    private final ThreadPoolExecutor ownExecutor;
+    private final Executor executor;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Permits permits;
+    private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile HttpClient client;
+
+    private JdkHttpTransport(Builder b) {
+        this.settings = b.settings;
+        int id = IDS.incrementAndGet();
+        if (settings.executor() == null) {
+            ownExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    daemonThreads("vidgen-jdk-" + id + "-worker-"),
+                    // after close() a late callback runs where it is, rather than being lost
+                    (task, pool) -> task.run());
+            executor = ownExecutor;
+        } else {
+            ownExecutor = null;
+            executor = settings.executor();
+        }
+        timer = new ScheduledThreadPoolExecutor(1, daemonThreads("vidgen-jdk-" + id + "-timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        permits = new Permits(settings.maxConnections());
+
+        HttpClient.Builder hb = HttpClient.newBuilder()
+                .version(b.version)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .executor(executor);
+        if (b.sslContext != null) {
+            hb.sslContext(b.sslContext);
+        }
+        TransportSettings.ProxySettings proxy = settings.proxy();
+        if (proxy != null) {
+            hb.proxy(proxy.toSelector());
+            if (proxy.username() != null && proxy.password() != null) {
+                hb.authenticator(new ProxyAuthenticator(proxy.username(), proxy.password()));
+            }
+        }
+        client = hb.build();
+    }
+
+    /** A builder, starting from {@link TransportSettings#defaults()} and HTTP/1.1. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A transport with these settings and the builder's defaults for the rest. */
+    public static JdkHttpTransport create(TransportSettings settings) {
+        return builder().settings(settings).build();
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request) {
+        return await(executeAsync(request));
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> executeAsync(HttpRequest request) {
+        return start(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray(), JdkHttpTransport::toResponse, () -> { });
+    }
+
+    @Override
+    public HttpResponse download(HttpRequest request, Path target) {
+        Objects.requireNonNull(target, "target");
+        Path absolute = target.toAbsolutePath();
+        // the body goes to a hidden sibling first, so that a failed download never leaves a truncated target
+        Path part = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        BodyHandler<byte[]> handler = info -> info.statusCode() / 100 == 2
+                ? BodySubscribers.mapping(BodySubscribers.ofFile(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), p -> EMPTY)
+                : new CappedBodySubscriber(MAX_ERROR_BODY);
+        Function<java.net.http.HttpResponse<byte[]>, HttpResponse> mapper = r -> {
+            if (r.statusCode() / 100 == 2) {
+                moveIntoPlace(part, absolute, r.request());
+            }
+            return toResponse(r);
+        };
+        try {
+            return await(start(request, handler, mapper, () -> deleteQuietly(part)));
+        } catch (RuntimeException e) {
+            deleteQuietly(part); // a timeout or cancellation may come before the exchange's own clean-up
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "jdk";
+    }
+
+    /** Fails the calls in flight, stops this transport's threads and drops the JDK client. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (Call<?> call : calls) {
+            call.closing();
+        }
+        timer.shutdownNow();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+        client = null; // the JDK's selector thread ends once its client is unreachable
+    }
+
+    /** Permits in use (exchanges in flight), for tests. */
+    int exchangesInFlight() {
+        return permits.inUse();
+    }
+
+    private <T> CompletableFuture<HttpResponse> start(HttpRequest request, BodyHandler<T> handler,
+                                                      Function<java.net.http.HttpResponse<T>, HttpResponse> mapper, Runnable cleanup) {
+        Objects.requireNonNull(request, "request");
+        HttpClient c = client;
+        if (c == null || closed.get()) {
+            throw new IllegalStateException("the jdk transport is closed");
+        }
+        Duration timeout = request.timeout() != null ? request.timeout() : settings.defaultTimeout();
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        Call<T> call = new Call<>(request, toJdk(request, timeout), timeout, handler, mapper, cleanup);
+        call.start(c);
+        return call.result;
+    }
+
+    private static HttpResponse await(CompletableFuture<HttpResponse> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TransportException(Kind.IO, "interrupted while waiting for the response", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new TransportException(Kind.IO, "unexpected failure: " + cause, cause);
+        }
+    }
+
+    private static java.net.http.HttpRequest toJdk(HttpRequest request, Duration timeout) {
+        URI uri = request.uri();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
+        }
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
+        request.headers().forEach((name, values) -> {
+            HeaderRules.checkName(name);
+            if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                return;
+            }
+            for (String value : values) {
+                HeaderRules.checkValue(name, value);
+                b.header(name, value);
+            }
+        });
+        byte[] body = request.body();
+        b.method(request.method(), body.length == 0
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        return b.build();
+    }
+
+    private static HttpResponse toResponse(java.net.http.HttpResponse<byte[]> r) {
+        return new HttpResponse(r.statusCode(), r.headers().map(), r.body());
+    }
+
+    private static void moveIntoPlace(Path part, Path target, java.net.http.HttpRequest request) {
+        try {
+            try {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new TransportException(Kind.IO, request.method() + " " + request.uri() + ": cannot write " + target + ": " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the name is unique and hidden
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * One exchange: waits for a permit, sends, and settles its future exactly once, with the
+     * response, the mapped failure, the deadline's TIMEOUT, or the caller's cancellation.
+     */
+    private final class Call<T> {
+        final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        private final HttpRequest original;
+        private final java.net.http.HttpRequest request;
+        private final Duration timeout;
+        private final BodyHandler<T> handler;
+        private final Function<java.net.http.HttpResponse<T>, HttpResponse> mapper;
+        private final Runnable cleanup;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private CompletableFuture<Void> permit; // guarded by this
+        private CompletableFuture<java.net.http.HttpResponse<T>> exchange; // guarded by this
+        private ScheduledFuture<?> deadline;
+
+        Call(HttpRequest original, java.net.http.HttpRequest request, Duration timeout, BodyHandler<T> handler,
+             Function<java.net.http.HttpResponse<T>, HttpResponse> mapper, Runnable cleanup) {
+            this.original = original;
+            this.request = request;
+            this.timeout = timeout;
+            this.handler = handler;
+            this.mapper = mapper;
+            this.cleanup = cleanup;
+        }
+
+        void start(HttpClient c) {
+            calls.add(this);
+            deadline = timer.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            // however the result ends (including the caller's cancel), stop the exchange and the clock
+            result.whenComplete((r, e) -> {
+                calls.remove(this);
+                deadline.cancel(false);
+                abort();
+            });
+            CompletableFuture<Void> p = permits.acquire();
+            synchronized (this) {
+                permit = p;
+            }
+            p.thenRun(() -> send(c));
+        }
+
+        private void send(HttpClient c) {
+            CompletableFuture<java.net.http.HttpResponse<T>> x;
+            synchronized (this) {
+                if (settled.get() || result.isDone()) {
+                    permits.release();
+                    return;
+                }
+                try {
+                    x = c.sendAsync(request, handler);
+                } catch (RuntimeException e) {
+                    permits.release();
+                    settle(null, map(e));
+                    return;
+                }
+                exchange = x;
+            }
+            x.whenComplete((response, error) -> {
+                permits.release();
+                if (error != null) {
+                    cleanup.run();
+                    settle(null, map(error));
+                    return;
+                }
+                HttpResponse mapped;
+                try {
+                    mapped = mapper.apply(response);
+                } catch (RuntimeException e) {
+                    cleanup.run();
+                    settle(null, e);
+                    return;
+                }
+                settle(mapped, null);
+            });
+        }
+
+        private void expire() {
+            boolean queued;
+            synchronized (this) {
+                queued = exchange == null;
+            }
+            settle(null, queued
+                    ? new TransportException(Kind.CONNECT, describe() + ": no free connection within " + timeout
+                            + " (maxConnections=" + settings.maxConnections() + ")", null)
+                    : new TransportException(Kind.TIMEOUT, describe() + ": no complete response within " + timeout, null));
+            abort();
+        }
+
+        void closing() {
+            boolean queued;
+            synchronized (this) {
+                queued = exchange == null;
+            }
+            settle(null, new TransportException(queued ? Kind.CONNECT : Kind.IO, describe() + ": the transport was closed", null));
+            abort();
+        }
+
+        private void abort() {
+            synchronized (this) {
+                if (exchange != null) {
+                    exchange.cancel(true); // JDK 16+: aborts the exchange and closes its connection
+                } else if (permit != null) {
+                    permit.cancel(false);
+                }
+            }
+        }
+
+        private void settle(HttpResponse response, Throwable failure) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            deadline.cancel(false);
+            Runnable deliver = () -> {
+                if (failure == null) {
+                    result.complete(response);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            };
+            try {
+                executor.execute(deliver); // the caller's callbacks never run on the JDK's selector thread
+            } catch (RejectedExecutionException e) {
+                deliver.run();
+            }
+        }
+
+        private TransportException map(Throwable error) {
+            Throwable t = error;
+            while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+                t = t.getCause();
+            }
+            if (t instanceof TransportException te) {
+                return te;
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return new TransportException(Kind.CONNECT, describe() + ": connect timed out after " + settings.connectTimeout(), t);
+            }
+            if (t instanceof HttpTimeoutException) {
+                return new TransportException(Kind.TIMEOUT, describe() + ": no response within " + timeout, t);
+            }
+            // the JDK reports these before a byte of the request is written
+            if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof SSLHandshakeException) {
+                return new TransportException(Kind.CONNECT, describe() + ": cannot connect: " + t, t);
+            }
+            if (t instanceof CancellationException) {
+                return new TransportException(Kind.IO, describe() + ": exchange aborted", t);
+            }
+            return new TransportException(Kind.IO, describe() + ": " + t, t);
+        }
+
+        private String describe() {
+            return original.method() + " " + original.uri();
+        }
+    }
+
+    /** Answers proxy challenges only: the server's own 401 goes back to the caller untouched. */
+    private static final class ProxyAuthenticator extends Authenticator {
+        private final String username;
+        private final char[] password;
+
+        ProxyAuthenticator(String username, char[] password) {
+            this.username = username;
+            this.password = password.clone();
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            return getRequestorType() == RequestorType.PROXY ? new PasswordAuthentication(username, password.clone()) : null;
+        }
+    }
+
+    /** Options of the JDK transport; {@link TransportSettings} carries the common ones. */
+    public static final class Builder {
+        private TransportSettings settings = TransportSettings.defaults();
+        private HttpClient.Version version = HttpClient.Version.HTTP_1_1;
+        private SSLContext sslContext;
+
+        private Builder() {
+        }
+
+        /** Timeouts, pool size, proxy and executor; default {@link TransportSettings#defaults()}. */
+        public Builder settings(TransportSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** {@code HTTP_1_1} (default) or {@code HTTP_2} (ALPN over TLS, {@code h2c} upgrade over cleartext, falls back to 1.1). */
+        public Builder version(HttpClient.Version version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** The TLS context, for example to trust a private CA; default the JVM's. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /** Builds the transport; the caller owns it and closes it. */
+        public JdkHttpTransport build() {
+            return new JdkHttpTransport(this);
+        }
+    }
+}
