@@ -39,9 +39,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RuleCasesTest {
 
-    /** Something to validate: a request, or text given to a value type's {@code parse}. */
+    /** Something to validate with the given validator: a request, or text given to a value type's {@code parse}. */
     interface Check {
-        List<Violation> run();
+        List<Violation> run(RequestValidator validator);
+
+        default List<Violation> run() {
+            return run(TestValidation.DEFAULTS);
+        }
     }
 
     record Case(String ruleId, String name, Check passing, Check failing, String path) {
@@ -81,11 +85,11 @@ class RuleCasesTest {
     }
 
     static Check req(Supplier<? extends VideoRequest> request) {
-        return () -> TestValidation.DEFAULTS.validate(request.get());
+        return validator -> validator.validate(request.get());
     }
 
     static Check parse(Supplier<?> parse) {
-        return () -> {
+        return validator -> {
             try {
                 parse.get();
                 return List.of();
