@@ -7,11 +7,12 @@ import java.util.Objects;
  * How to wait for a task. Build with {@link #builder()}; {@link #defaults()} waits up to 30
  * minutes, polling adaptively between 1 s and 30 s apart.
  *
- * <p>Timeouts: {@code timeout} is the total deadline of the wait and is separate from the
- * client's per-call timeouts. Each poll is a call whose whole-call timeout is cut to the time left
- * until the deadline (but at least {@code minInterval}, so that the last poll, made at the
- * deadline, can still be answered); within that, the client's attempt timeout and retry policy
- * apply as for any task query.
+ * <p>Timeouts: {@code timeout} is the total deadline of the wait, separate from the client's
+ * per-call timeouts. Each poll is one task query whose whole-call timeout (see
+ * {@code CallOptions}) is the time left until the deadline, but at least {@code minInterval} so
+ * that the last poll, made at the deadline, can still be answered; the client's attempt timeout
+ * and retry policy bound it further, as for any task query. So a wait ends at most one
+ * {@code minInterval} after its deadline.
  *
  * @param timeout            the total deadline of the wait (then {@code AwaitTimeoutException})
  * @param minInterval        the shortest time between two polls
