@@ -90,6 +90,15 @@ public final class FakeVideoApi implements AutoCloseable {
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
+        // delayed ACKs add ~40 ms to every answer (measured: 45 ms vs 1 ms per request). The JDK reads
+        // this property once, when the first HttpServer of the JVM starts; a value set by the user wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Builder config;
     private final RequestRules rules;
     private final Supplier<Instant> clock;
