@@ -1,6 +1,5 @@
 package dev.vidgen.domain.task;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +12,9 @@ public record TaskId(String value) {
     private static final Pattern DOCUMENTED = Pattern.compile("task-unified-\\d+-[a-z0-9]{8}");
 
     public TaskId {
-        Objects.requireNonNull(value, "task id must not be null");
+        if (value == null) {
+            throw new IllegalArgumentException("task id must not be null");
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException("task id must not be blank");
         }
