@@ -14,24 +14,20 @@ import dev.vidgen.client.error.RequestValidationException;
 import dev.vidgen.client.error.ServerException;
 import dev.vidgen.client.error.ServiceUnavailableException;
 import dev.vidgen.client.error.TaskNotFoundException;
+import dev.vidgen.client.support.Seeds;
 import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.support.TestFamilies.Keyframe;
 import dev.vidgen.client.support.TestFamilies.MotionStyle;
 import dev.vidgen.client.support.TestFamilies.PikaRequest;
 import dev.vidgen.domain.VideoRequest;
-import dev.vidgen.domain.kling.KeepOriginalSound;
 import dev.vidgen.domain.kling.KlingImage;
 import dev.vidgen.domain.kling.KlingMode;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
-import dev.vidgen.domain.kling.KlingVideo;
-import dev.vidgen.domain.kling.ReferType;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.domain.veo.ReferenceType;
 import dev.vidgen.domain.veo.VeoModel;
 import dev.vidgen.domain.veo.VeoReferenceRequest;
-import dev.vidgen.domain.veo.VeoResolution;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,34 +42,6 @@ class FoxApiCodecTest {
 
     private final FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
 
-    /** The body of the curl example on the Veo seed page (000), compacted, field order kept. */
-    static final String VEO_SEED_JSON = "{\"model\":\"veo-3.1-reference-to-video\",\"prompt\":\"A woman walking through a garden\","
-            + "\"reference_image_urls\":[\"https://example.com/ref1.jpg\"],\"duration\":8,\"resolution\":\"1080p\",\"reference_type\":\"STYLE\"}";
-
-    /** The body of the curl example on the Kling seed page (002), compacted, field order kept. */
-    static final String KLING_SEED_JSON = "{\"model\":\"kling-o3-ref\",\"prompt\":\"参照 <<<video_1>>> 的运镜和节奏,拍摄城市雨夜街景\","
-            + "\"mode\":\"pro\",\"video_list\":[{\"video_url\":\"https://example.com/reference.mp4\",\"refer_type\":\"feature\","
-            + "\"keep_original_sound\":\"no\"}],\"duration\":5}";
-
-    static VeoReferenceRequest veoSeed() {
-        return VeoReferenceRequest.builder(VeoModel.STANDARD)
-                .prompt("A woman walking through a garden")
-                .referenceImage("https://example.com/ref1.jpg")
-                .duration(8)
-                .resolution(VeoResolution.P1080)
-                .referenceType(ReferenceType.STYLE)
-                .build();
-    }
-
-    static KlingReferenceRequest klingSeed() {
-        return KlingReferenceRequest.builder()
-                .prompt("参照 <<<video_1>>> 的运镜和节奏,拍摄城市雨夜街景")
-                .mode(KlingMode.PRO)
-                .videoList(List.of(new KlingVideo(URI.create("https://example.com/reference.mp4"), ReferType.FEATURE, KeepOriginalSound.NO)))
-                .duration(5)
-                .build();
-    }
-
     private static String utf8(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }
@@ -86,12 +54,12 @@ class FoxApiCodecTest {
     class Encoding {
         @Test
         void veoSeedExampleIsTheSeedPagesJsonExactly() {
-            assertThat(utf8(codec.encodeRequest(veoSeed()))).isEqualTo(VEO_SEED_JSON);
+            assertThat(utf8(codec.encodeRequest(Seeds.veo()))).isEqualTo(Seeds.VEO_JSON);
         }
 
         @Test
         void klingSeedExampleIsTheSeedPagesJsonExactlyWithModelFirst() {
-            assertThat(utf8(codec.encodeRequest(klingSeed()))).isEqualTo(KLING_SEED_JSON);
+            assertThat(utf8(codec.encodeRequest(Seeds.kling()))).isEqualTo(Seeds.KLING_JSON);
         }
 
         @Test
@@ -110,7 +78,7 @@ class FoxApiCodecTest {
             assertThat(utf8(codec.encodeRequest(r))).isEqualTo("{\"model\":\"kling-o3-ref\",\"prompt\":\"<<<image_1>>>\","
                     + "\"image_list\":[{\"image_url\":\"https://a.example/i.png\"},{\"image_url\":\"https://a.example/f.png\",\"type\":\"first_frame\"}],"
                     + "\"multi_prompt\":[{\"prompt\":\"a\",\"duration\":2},{\"prompt\":\"b\",\"duration\":3}]}");
-            VeoReferenceRequest noAudio = veoSeed().toBuilder().generateAudio(false).build();
+            VeoReferenceRequest noAudio = Seeds.veo().toBuilder().generateAudio(false).build();
             assertThat(utf8(codec.encodeRequest(noAudio))).contains("\"generate_audio\":false");
         }
 
@@ -126,8 +94,8 @@ class FoxApiCodecTest {
     class DecodingRequests {
         @Test
         void seedBodiesDecodeIntoTheTypedRequests() {
-            assertThat(codec.decodeRequest(bytes(VEO_SEED_JSON))).isEqualTo(veoSeed());
-            assertThat(codec.decodeRequest(bytes(KLING_SEED_JSON))).isEqualTo(klingSeed());
+            assertThat(codec.decodeRequest(bytes(Seeds.VEO_JSON))).isEqualTo(Seeds.veo());
+            assertThat(codec.decodeRequest(bytes(Seeds.KLING_JSON))).isEqualTo(Seeds.kling());
         }
 
         @Test

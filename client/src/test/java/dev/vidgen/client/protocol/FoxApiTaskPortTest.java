@@ -22,6 +22,7 @@ import dev.vidgen.client.error.VidgenException;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.client.support.RecordingTransport;
 import dev.vidgen.client.support.RecordingTransport.Exchange;
+import dev.vidgen.client.support.Seeds;
 import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.support.VirtualScheduler;
 import dev.vidgen.domain.task.TaskId;
@@ -95,7 +96,7 @@ class FoxApiTaskPortTest {
         @Test
         void submitPostsTheJsonWithAuthContentTypeAndUserAgent() {
             transport.thenRespond(200, TASK_JSON);
-            VideoTask task = port().submit(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            VideoTask task = port().submit(Seeds.veo(), CallOptions.DEFAULTS);
 
             assertThat(task.id()).isEqualTo(ID);
             Exchange x = transport.last();
@@ -105,7 +106,7 @@ class FoxApiTaskPortTest {
             assertThat(x.request().header("Content-Type")).contains("application/json");
             assertThat(x.request().header("User-Agent")).contains("vidgen-java/" + ClientConfig.VERSION);
             assertThat(ClientConfig.VERSION).isEqualTo("0.1.0-SNAPSHOT");
-            assertThat(x.body()).isEqualTo(FoxApiCodecTest.VEO_SEED_JSON);
+            assertThat(x.body()).isEqualTo(Seeds.VEO_JSON);
             assertThat(x.request().timeout()).isEqualTo(Duration.ofSeconds(60));
         }
 
@@ -135,7 +136,7 @@ class FoxApiTaskPortTest {
         @Test
         void aSubmitAnswered404IsAWrongBaseUrlNotAMissingTask() {
             transport.thenRespond(404, "not here");
-            assertThatThrownBy(() -> port().submit(FoxApiCodecTest.klingSeed(), CallOptions.DEFAULTS))
+            assertThatThrownBy(() -> port().submit(Seeds.kling(), CallOptions.DEFAULTS))
                     .isExactlyInstanceOf(ApiException.class).hasMessageContaining("check the base URL");
         }
 
@@ -228,17 +229,17 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {429, 503})
         void retriedWhenTheServerSaysNoTaskWasCreated(int status) {
             transport.thenRespond(status, ERROR_JSON).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(B1);
             assertThat(f.join().id()).isEqualTo(ID);
             assertThat(sendTimes()).containsExactly(Duration.ZERO, B1);
-            assertThat(transport.exchanges()).extracting(Exchange::body).containsOnly(FoxApiCodecTest.VEO_SEED_JSON);
+            assertThat(transport.exchanges()).extracting(Exchange::body).containsOnly(Seeds.VEO_JSON);
         }
 
         @Test
         void retriedWhenTheConnectionWasNeverMade() {
             transport.thenFail(Kind.CONNECT).thenFail(Kind.CONNECT).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(B1.plus(B2));
             assertThat(f.join().id()).isEqualTo(ID);
             assertThat(transport.count()).isEqualTo(3);
@@ -247,7 +248,7 @@ class FoxApiTaskPortTest {
         @Test
         void exhaustedSafeRetriesSayNoTaskWasCreated() {
             transport.otherwiseRespond(429, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isFalse());
@@ -258,7 +259,7 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {500, 502, 504})
         void neverRetriedAfterAServerErrorAndTheTaskMayExist(int status) {
             transport.otherwiseRespond(status, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(ServerException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isTrue());
@@ -269,7 +270,7 @@ class FoxApiTaskPortTest {
         @EnumSource(value = Kind.class, names = {"TIMEOUT", "IO"})
         void neverRetriedAfterATimeoutOrAResetAndTheTaskMayExist(Kind kind) {
             transport.otherwiseRespond(200, TASK_JSON).thenFail(kind);
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(TransportIoException.class)
                     .hasMessageContaining("a task may have been created")
@@ -280,7 +281,7 @@ class FoxApiTaskPortTest {
         @Test
         void neverRetriedAfterAMalformedSuccess() {
             transport.otherwiseRespond(200, "<html>ok</html>");
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(MalformedResponseException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isTrue());
@@ -291,7 +292,7 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {400, 401, 402, 422})
         void clientErrorsAreNotRetriedAndCreatedNoTask(int status) {
             transport.otherwiseRespond(status, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(((VidgenException) failure(f)).taskMayHaveBeenCreated()).isFalse();
             assertThat(transport.count()).isEqualTo(1);
@@ -301,7 +302,7 @@ class FoxApiTaskPortTest {
         void theOptInRetriesAfterA500() {
             transport.thenRespond(500, ERROR_JSON).thenFail(Kind.TIMEOUT).thenRespond(200, TASK_JSON);
             CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.defaults().withRetrySubmitWhenTaskMayExist(true)))
-                    .submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+                    .submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(B1.plus(B2));
             assertThat(f.join().id()).isEqualTo(ID);
             assertThat(transport.count()).isEqualTo(3);
@@ -311,7 +312,7 @@ class FoxApiTaskPortTest {
         void onceATaskMayExistEveryLaterFailureSaysSo() {
             transport.thenRespond(500, ERROR_JSON).otherwiseRespond(429, ERROR_JSON);
             CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.defaults().withRetrySubmitWhenTaskMayExist(true)))
-                    .submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+                    .submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isTrue());
@@ -336,7 +337,7 @@ class FoxApiTaskPortTest {
         void retryAfterAnHttpDateIsHonoured() {
             String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(t0.plusSeconds(5).atOffset(ZoneOffset.UTC));
             transport.thenRespond(503, ERROR_JSON, "Retry-After", date).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
             clock.advance(Duration.ofSeconds(5));
             assertThat(f).isCompleted();
             assertThat(sendTimes()).containsExactly(Duration.ZERO, Duration.ofSeconds(5));
@@ -380,7 +381,7 @@ class FoxApiTaskPortTest {
         @Test
         void aServerThatNeverAnswersIsCutOffAtTheCallDeadline() {
             transport.thenHang();
-            CompletableFuture<VideoTask> f = port().submitAsync(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS.withCallTimeout(Duration.ofSeconds(5)));
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS.withCallTimeout(Duration.ofSeconds(5)));
             clock.advance(Duration.ofMillis(4999));
             assertThat(f).isNotDone();
             clock.advance(Duration.ofMillis(1));
@@ -454,7 +455,7 @@ class FoxApiTaskPortTest {
         @Test
         void thePromptIsNotLogged() {
             transport.thenRespond(200, TASK_JSON);
-            port().submit(FoxApiCodecTest.veoSeed(), CallOptions.DEFAULTS);
+            port().submit(Seeds.veo(), CallOptions.DEFAULTS);
             assertThat(appender.list).hasSize(1)
                     .allSatisfy(l -> assertThat(l.getFormattedMessage()).doesNotContain("garden").startsWith("POST /v1/videos/generations -> 200"));
         }
