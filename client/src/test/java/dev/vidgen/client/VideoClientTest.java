@@ -228,6 +228,27 @@ class VideoClientTest {
     @Nested
     class Building {
         @Test
+        void withATaskPortATransportIsCreatedOnlyWhenADownloadNeedsOne(@TempDir Path dir) throws Exception {
+            StubProvider apache = new StubProvider("apache", 200, clock);
+            TaskSubmissionPort unused = new TaskSubmissionPort() {
+                @Override public CompletableFuture<VideoTask> submitAsync(VideoRequest r, CallOptions o) { throw new UnsupportedOperationException(); }
+                @Override public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions o) { throw new UnsupportedOperationException(); }
+            };
+            VideoTask done = new FoxApiCodec(TestFamilies.catalog()).decodeTask(COMPLETED.getBytes(StandardCharsets.UTF_8), clock.now());
+            VideoClient client = VideoClient.builder().taskPort(unused).scheduler(clock).environment(n -> null)
+                    .installedProviders(() -> List.of(apache)).build();
+            assertThat(apache.created).isEmpty();
+
+            apache.script = t -> t.thenRespond(200, "VIDEO");
+            client.download(done, 0, dir.resolve("a.mp4"));
+            assertThat(Files.readString(dir.resolve("a.mp4"))).isEqualTo("VIDEO");
+            assertThat(apache.created).hasSize(1);
+            client.close();
+            assertThat(apache.created.get(0).isClosed()).isTrue();
+        }
+
+
+        @Test
         void withoutAnyTransportTheErrorSaysWhichModuleToAdd() {
             // the client module's test classpath has no adapter, so the real ServiceLoader finds none
             assertThatThrownBy(() -> VideoClient.builder().apiKey(KEY).build())
@@ -331,6 +352,7 @@ class VideoClientTest {
         final VirtualScheduler clock;
         final List<RecordingTransport> created = new ArrayList<>();
         TransportSettings settings;
+        java.util.function.Consumer<RecordingTransport> script = t -> { };
 
         StubProvider(String name, int priority, VirtualScheduler clock) {
             this.name = name;
@@ -343,6 +365,7 @@ class VideoClientTest {
         @Override public HttpTransport create(TransportSettings settings) {
             this.settings = settings;
             RecordingTransport t = new RecordingTransport(clock);
+            script.accept(t);
             created.add(t);
             return t;
         }

@@ -230,7 +230,7 @@ public final class FoxApiCodec {
             for (JsonMappingException.Reference ref : jme.getPath()) {
                 if (ref.getFieldName() != null) {
                     json.append(json.length() == 0 ? "" : ".").append(ref.getFieldName());
-                    java.append(java.length() == 0 ? "" : ".").append(camel(ref.getFieldName()));
+                    java.append(java.length() == 0 ? "" : ".").append(RequestProblems.FieldPath.camel(ref.getFieldName()));
                 } else if (ref.getIndex() >= 0) {
                     json.append('[').append(ref.getIndex()).append(']');
                     java.append('[').append(ref.getIndex()).append(']');
@@ -241,20 +241,6 @@ public final class FoxApiCodec {
         String what = cause == e ? e.getOriginalMessage() : cause.getMessage();
         return new Violation(RULE_INVALID_VALUE, java.toString(), null,
                 (json.length() == 0 ? "the request" : json.toString()) + " cannot be read: " + what);
-    }
-
-    private static String camel(String snake) {
-        StringBuilder sb = new StringBuilder(snake.length());
-        boolean upper = false;
-        for (char ch : snake.toCharArray()) {
-            if (ch == '_') {
-                upper = true;
-            } else {
-                sb.append(upper ? Character.toUpperCase(ch) : ch);
-                upper = false;
-            }
-        }
-        return sb.toString();
     }
 
     private static String describe(JacksonException e) {

@@ -223,7 +223,7 @@ final class RequestProblems extends DeserializationProblemHandler {
             return sb.toString();
         }
 
-        private static String camel(String snake) {
+        static String camel(String snake) {
             StringBuilder sb = new StringBuilder(snake.length());
             boolean upper = false;
             for (char ch : snake.toCharArray()) {
