@@ -296,7 +296,7 @@ public abstract class HttpTransportConformanceSuite {
         Path target = tempDir.resolve("video.mp4");
         TransportException e = catchTransportException(() ->
                 transport().download(request("GET", "/reset-body", new byte[0]), target));
-        assertThat(e.kind()).isEqualTo(TransportException.Kind.IO);
+        assertKind(e, TransportException.Kind.IO);
         assertThat(target).doesNotExist();
         assertThat(filesIn(tempDir)).as("partial files left behind").isEmpty();
     }
@@ -310,12 +310,12 @@ public abstract class HttpTransportConformanceSuite {
         HttpRequest r = new HttpRequest("POST", refused, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), CALL_TIMEOUT);
         Stream<DynamicTest> calls = Stream.of(Mode.values()).map(mode -> DynamicTest.dynamicTest(mode.name(), () -> {
             TransportException e = failure(transport(), mode, r);
-            assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
+            assertKind(e, TransportException.Kind.CONNECT);
             assertThat(e.requestMayHaveBeenSent()).isFalse();
         }));
         Stream<DynamicTest> download = Stream.of(DynamicTest.dynamicTest("download", () -> {
             TransportException e = catchTransportException(() -> transport().download(HttpRequest.get(refused), tempDir.resolve("x")));
-            assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
+            assertKind(e, TransportException.Kind.CONNECT);
         }));
         return Stream.concat(calls, download);
     }
@@ -328,7 +328,7 @@ public abstract class HttpTransportConformanceSuite {
             long start = System.nanoTime();
             TransportException e = failure(transport(), mode, r);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertKind(e, TransportException.Kind.TIMEOUT);
             assertThat(e.requestMayHaveBeenSent()).isTrue();
             assertThat(took).as("time to TIMEOUT").isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
         }));
@@ -342,7 +342,7 @@ public abstract class HttpTransportConformanceSuite {
             long start = System.nanoTime();
             TransportException e = failure(t, Mode.SYNC, r);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertKind(e, TransportException.Kind.TIMEOUT);
             assertThat(took).as("time to TIMEOUT").isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
         }
     }
@@ -355,7 +355,7 @@ public abstract class HttpTransportConformanceSuite {
             long start = System.nanoTime();
             TransportException e = failure(transport(), mode, r);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertKind(e, TransportException.Kind.TIMEOUT);
             assertThat(took).as("time to TIMEOUT").isBetween(Duration.ofMillis(400), Duration.ofSeconds(4));
         }));
     }
@@ -365,7 +365,7 @@ public abstract class HttpTransportConformanceSuite {
     public Stream<DynamicTest> resetMidBodyIsIo() {
         return Stream.of(Mode.values()).map(mode -> DynamicTest.dynamicTest(mode.name(), () -> {
             TransportException e = failure(transport(), mode, request("GET", "/reset-body", new byte[0]));
-            assertThat(e.kind()).isEqualTo(TransportException.Kind.IO);
+            assertKind(e, TransportException.Kind.IO);
             assertThat(e.requestMayHaveBeenSent()).isTrue();
         }));
     }
@@ -518,11 +518,11 @@ public abstract class HttpTransportConformanceSuite {
             }
             case 15: {
                 CompletableFuture<HttpResponse> f = t.executeAsync(request("GET", "/reset-body", new byte[0]));
-                return () -> assertThat(asyncFailure(f).kind()).as("call %d", i).isEqualTo(TransportException.Kind.IO);
+                return () -> assertKind(asyncFailure(f), TransportException.Kind.IO);
             }
             case 16: {
                 TransportException e = catchTransportException(() -> t.execute(new HttpRequest("POST", refused, Map.of(), body, CALL_TIMEOUT)));
-                return () -> assertThat(e.kind()).as("call %d", i).isEqualTo(TransportException.Kind.CONNECT);
+                return () -> assertKind(e, TransportException.Kind.CONNECT);
             }
             case 17: {
                 Path target = tempDir.resolve("mixed-" + i);
@@ -534,7 +534,7 @@ public abstract class HttpTransportConformanceSuite {
             }
             case 18: {
                 CompletableFuture<HttpResponse> f = t.executeAsync(request("GET", "/stall", new byte[0]).withTimeout(Duration.ofMillis(100)));
-                return () -> assertThat(asyncFailure(f).kind()).as("call %d", i).isEqualTo(TransportException.Kind.TIMEOUT);
+                return () -> assertKind(asyncFailure(f), TransportException.Kind.TIMEOUT);
             }
             default: {
                 CompletableFuture<HttpResponse> f = t.executeAsync(request("GET", "/stall", new byte[0]));
@@ -597,6 +597,17 @@ public abstract class HttpTransportConformanceSuite {
         }
         assertThat(thrown).as("expected a TransportException").isInstanceOf(TransportException.class);
         return (TransportException) thrown;
+    }
+
+    /** Asserts the kind, showing the exception and its causes when it is wrong. */
+    protected static void assertKind(TransportException e, TransportException.Kind expected) {
+        if (e.kind() != expected) {
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                chain.append("\n  ").append(t);
+            }
+            fail("expected a TransportException of kind %s, got %s:%s", expected, e.kind(), chain);
+        }
     }
 
     private RecordedRequest onlyRequest() {
