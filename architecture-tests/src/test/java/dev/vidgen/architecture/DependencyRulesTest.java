@@ -1,0 +1,117 @@
+package dev.vidgen.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The arrows of ARCHITECTURE.md, checked on the production classes of every module (in the
+ * style of buckpal's DependencyRuleTests). Rules about modules that may still be empty allow an
+ * empty "that" clause, so they hold now and keep holding as code arrives; the domain, ports and
+ * client rules do not, so that an import mistake cannot make them pass vacuously.
+ */
+@AnalyzeClasses(packages = "dev.vidgen", importOptions = ImportOption.DoNotIncludeTests.class)
+class DependencyRulesTest {
+
+    static final String DOMAIN = "dev.vidgen.domain..";
+    static final String PORTS = "dev.vidgen.ports..";
+    static final String CLIENT = "dev.vidgen.client..";
+    static final String ADAPTER_HTTPCLIENT = "dev.vidgen.adapter.httpclient..";
+    static final String ADAPTER_JDK = "dev.vidgen.adapter.jdk..";
+    static final String TESTKIT = "dev.vidgen.testkit..";
+    static final String CLI = "dev.vidgen.cli..";
+    static final String BENCHMARKS = "dev.vidgen.benchmarks..";
+
+    /** I/O and framework stacks; some live under {@code java..}, so an allow-list of {@code java..} alone misses them. */
+    static final String[] IO_STACKS = {
+        "com.fasterxml.jackson..", "com.google.inject..", "org.apache.hc..", "java.net.http..", "org.slf4j..",
+        "org.hibernate..", "ch.qos.logback..", "picocli..", "jakarta.inject..", "javax.inject..",
+    };
+
+    @ArchTest
+    static final ArchRule domainDependsOnlyOnTheJdkAndJakartaValidation = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", "jakarta.validation..")
+            .because("the domain is pure: requests, tasks and capability rules, validated by any Bean Validation provider");
+
+    @ArchTest
+    static final ArchRule domainUsesNoIoOrFrameworkStack = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(IO_STACKS)
+            .because("JSON, DI, HTTP, logging and the validation provider belong to the outer modules");
+
+    @ArchTest
+    static final ArchRule portsDependOnlyOnTheDomainAndTheJdk = classes()
+            .that().resideInAPackage(PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, DOMAIN, "java..")
+            .because("ports are the core's interfaces to the outside world and know no implementation");
+
+    @ArchTest
+    static final ArchRule portsUseNoIoOrFrameworkStack = noClasses()
+            .that().resideInAPackage(PORTS)
+            .should().dependOnClassesThat().resideInAnyPackage(IO_STACKS)
+            .because("the transport SPI must not leak one transport's types (e.g. java.net.http) into the others");
+
+    @ArchTest
+    static final ArchRule clientKnowsNoAdapterTestkitOrCli = noClasses()
+            .that().resideInAPackage(CLIENT)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_HTTPCLIENT, ADAPTER_JDK, TESTKIT, CLI)
+            .because("the client works with any transport through the ports; users pick the adapter");
+
+    @ArchTest
+    static final ArchRule httpClientAdapterDoesNotImportTheJdkAdapter = noClasses()
+            .that().resideInAPackage(ADAPTER_HTTPCLIENT)
+            .should().dependOnClassesThat().resideInAPackage(ADAPTER_JDK)
+            .allowEmptyShould(true)
+            .because("adapters are alternatives and never import each other");
+
+    @ArchTest
+    static final ArchRule jdkAdapterDoesNotImportTheHttpClientAdapter = noClasses()
+            .that().resideInAPackage(ADAPTER_JDK)
+            .should().dependOnClassesThat().resideInAPackage(ADAPTER_HTTPCLIENT)
+            .allowEmptyShould(true)
+            .because("adapters are alternatives and never import each other");
+
+    @ArchTest
+    static final ArchRule adaptersKnowNoTestkitOrCli = noClasses()
+            .that().resideInAnyPackage(ADAPTER_HTTPCLIENT, ADAPTER_JDK)
+            .should().dependOnClassesThat().resideInAnyPackage(TESTKIT, CLI)
+            .allowEmptyShould(true)
+            .because("arrows point inward: adapters depend on ports (and client), not on what uses them");
+
+    @ArchTest
+    static final ArchRule testkitKnowsNoAdapter = noClasses()
+            .that().resideInAPackage(TESTKIT)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_HTTPCLIENT, ADAPTER_JDK)
+            .allowEmptyShould(true)
+            .because("the testkit's conformance suite is subclassed by each adapter's tests, never the other way");
+
+    @ArchTest
+    static final ArchRule nothingImportsTheCli = noClasses()
+            .that().resideOutsideOfPackages(CLI, BENCHMARKS)
+            .should().dependOnClassesThat().resideInAPackage(CLI)
+            .because("the CLI is an application on top of the library");
+
+    @ArchTest
+    static final ArchRule nothingImportsTheBenchmarks = noClasses()
+            .that().resideOutsideOfPackage(BENCHMARKS)
+            .should().dependOnClassesThat().resideInAPackage(BENCHMARKS)
+            .because("benchmarks are never a dependency of anything else");
+
+    /** Guards against a vacuous pass: the modules that exist must have been imported. */
+    @ArchTest
+    static void theProductionClassesOfTheCoreModulesAreImported(JavaClasses classes) {
+        for (String type : new String[] {
+            "dev.vidgen.domain.VideoRequest", "dev.vidgen.domain.validation.RequestValidator", "dev.vidgen.ports.TaskSubmissionPort",
+            "dev.vidgen.client.VideoClient"}) {
+            if (!classes.contain(type)) {
+                throw new AssertionError(type + " was not imported: the rules above would pass without looking at it");
+            }
+        }
+    }
+}

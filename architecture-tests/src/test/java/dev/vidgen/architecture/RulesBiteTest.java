@@ -1,0 +1,55 @@
+package dev.vidgen.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.vidgen.adapter.jdk.archfixture.JdkAdapterImportingTheOtherAdapter;
+import dev.vidgen.client.archfixture.ClientImportingTheTestkit;
+import dev.vidgen.domain.archfixture.DomainUsingJackson;
+import dev.vidgen.domain.archfixture.DomainUsingJdkHttp;
+import dev.vidgen.domain.archfixture.PureDomainClass;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules fail on code that breaks them: each is evaluated on a deliberately wrong fixture
+ * class (test sources only, so the real rules above never see them).
+ */
+class RulesBiteTest {
+
+    static boolean violated(ArchRule rule, Class<?>... fixtures) {
+        JavaClasses classes = new ClassFileImporter().importClasses(fixtures);
+        return rule.evaluate(classes).hasViolation();
+    }
+
+    @Test
+    void aDomainClassUsingJacksonBreaksTheDomainRules() {
+        assertThat(violated(DependencyRulesTest.domainDependsOnlyOnTheJdkAndJakartaValidation, DomainUsingJackson.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.domainUsesNoIoOrFrameworkStack, DomainUsingJackson.class)).isTrue();
+    }
+
+    @Test
+    void aDomainClassUsingJavaNetHttpIsCaughtByTheStackRule() {
+        // java.net.http is part of the JDK, so only the explicit stack rule catches it
+        assertThat(violated(DependencyRulesTest.domainDependsOnlyOnTheJdkAndJakartaValidation, DomainUsingJdkHttp.class)).isFalse();
+        assertThat(violated(DependencyRulesTest.domainUsesNoIoOrFrameworkStack, DomainUsingJdkHttp.class)).isTrue();
+    }
+
+    @Test
+    void aPureDomainClassPasses() {
+        assertThat(violated(DependencyRulesTest.domainDependsOnlyOnTheJdkAndJakartaValidation, PureDomainClass.class)).isFalse();
+        assertThat(violated(DependencyRulesTest.domainUsesNoIoOrFrameworkStack, PureDomainClass.class)).isFalse();
+    }
+
+    @Test
+    void anAdapterImportingTheOtherAdapterBreaksTheRule() {
+        assertThat(violated(DependencyRulesTest.jdkAdapterDoesNotImportTheHttpClientAdapter, JdkAdapterImportingTheOtherAdapter.class))
+                .isTrue();
+    }
+
+    @Test
+    void theClientImportingTheTestkitBreaksTheRule() {
+        assertThat(violated(DependencyRulesTest.clientKnowsNoAdapterTestkitOrCli, ClientImportingTheTestkit.class)).isTrue();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vidgen.testkit.archfixture;
+
+/** A class of the testkit (fixture for RulesBiteTest). */
+public class TestkitPart {
+}
