@@ -62,9 +62,9 @@ public final class Fault {
         return new Fault(Kind.STATUS, httpStatus, null, false, null, null, false);
     }
 
-    /** 429 with {@code Retry-After} in seconds (rounded up). */
+    /** 429 with {@code Retry-After} in whole seconds (rounded up; zero gives {@code Retry-After: 0}). */
     public static Fault rateLimited(Duration retryAfter) {
-        return new Fault(Kind.STATUS, 429, requirePositive(retryAfter), false, null, null, false);
+        return new Fault(Kind.STATUS, 429, requireNotNegative(retryAfter), false, null, null, false);
     }
 
     /** 429 with {@code Retry-After} as an HTTP date, {@code retryAfter} after the fake's clock. */
@@ -72,9 +72,9 @@ public final class Fault {
         return new Fault(Kind.STATUS, 429, requirePositive(retryAfter), true, null, null, false);
     }
 
-    /** 503 with {@code Retry-After} in seconds. */
+    /** 503 with {@code Retry-After} in whole seconds (rounded up). */
     public static Fault unavailable(Duration retryAfter) {
-        return new Fault(Kind.STATUS, 503, requirePositive(retryAfter), false, null, null, false);
+        return new Fault(Kind.STATUS, 503, requireNotNegative(retryAfter), false, null, null, false);
     }
 
     /** The request is handled at once (a submit creates its task), but the answer leaves after {@code delay} of real time. */
@@ -149,6 +149,14 @@ public final class Fault {
     /** Whether the request takes effect before the fault hits. */
     public boolean isAfterProcessing() {
         return afterProcessing;
+    }
+
+    private static Duration requireNotNegative(Duration d) {
+        Objects.requireNonNull(d, "duration");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative, got " + d);
+        }
+        return d;
     }
 
     private static Duration requirePositive(Duration d) {
