@@ -29,6 +29,13 @@ public interface ModelFamily<R extends VideoRequest> {
     /**
      * Checks the cross-field and per-model rules (the single-field rules are Jakarta constraints on
      * the request's components). Returns every violation, empty when the request passes.
+     *
+     * <p>Each violation's path uses the request's Java names: segments {@code name} or
+     * {@code name[index]} joined by dots ({@code duration}, {@code imageList[1].type},
+     * {@code multiPrompt[2]}), or the empty string for the whole request. Its message is a
+     * sentence without the rule id; {@link dev.vidgen.domain.validation.constraints.CapabilityRules}
+     * adds the {@code [rule.id]} prefix and escapes the text for the message interpolator. Must
+     * not throw on missing fields or null list items: those are the field constraints' to report.
      */
     List<Violation> checkRules(R request);
 
