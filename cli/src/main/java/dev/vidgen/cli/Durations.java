@@ -1,0 +1,90 @@
+package dev.vidgen.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * Reads and writes durations as people type them: {@code 90s}, {@code 5m}, {@code 1h},
+ * {@code 1h30m}, {@code 500ms}, or ISO-8601 such as {@code PT5M}.
+ */
+final class Durations implements CommandLine.ITypeConverter<Duration> {
+
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
+
+    @Override
+    public Duration convert(String value) {
+        return parse(value);
+    }
+
+    /**
+     * Parses a positive duration.
+     *
+     * @throws CommandLine.TypeConversionException naming the accepted forms
+     */
+    static Duration parse(String value) {
+        String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        Duration d = null;
+        if (text.startsWith("p")) {
+            try {
+                d = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                d = null;
+            }
+        } else if (WHOLE.matcher(text).matches()) {
+            d = Duration.ZERO;
+            Matcher m = PART.matcher(text);
+            while (m.find()) {
+                long n;
+                try {
+                    n = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    throw invalid(value);
+                }
+                d = d.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
+            }
+        }
+        if (d == null) {
+            throw invalid(value);
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration");
+        }
+        return d;
+    }
+
+    private static CommandLine.TypeConversionException invalid(String value) {
+        return new CommandLine.TypeConversionException("'" + value + "' is not a duration: use for example 90s, 5m, 1h, 1h30m, 500ms or PT5M");
+    }
+
+    /** Short human form: {@code 850ms}, {@code 12s}, {@code 1m05s}, {@code 2h03m}. */
+    static String format(Duration d) {
+        if (d == null) {
+            return "?";
+        }
+        if (d.isNegative()) {
+            d = Duration.ZERO;
+        }
+        long seconds = d.getSeconds();
+        if (seconds < 1 && d.toMillis() > 0) {
+            return d.toMillis() + "ms";
+        }
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.client.error.ApiException;
+import dev.vidgen.client.error.AuthenticationException;
+import dev.vidgen.client.error.AwaitTimeoutException;
+import dev.vidgen.client.error.InsufficientQuotaException;
+import dev.vidgen.client.error.MalformedResponseException;
+import dev.vidgen.client.error.RateLimitException;
+import dev.vidgen.client.error.RequestValidationException;
+import dev.vidgen.client.error.ResultExpiredException;
+import dev.vidgen.client.error.TaskFailedException;
+import dev.vidgen.client.error.TaskNotFoundException;
+import dev.vidgen.client.error.TransportIoException;
+import dev.vidgen.client.error.VidgenException;
+import dev.vidgen.domain.task.VideoTask;
+import dev.vidgen.domain.validation.InvalidValueException;
+import dev.vidgen.domain.validation.Violation;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Turns any failure into an exit code and one sentence on standard error; {@code --verbose} adds
+ * the chain of causes. Never a stack trace.
+ */
+final class Errors {
+
+    private Errors() {
+    }
+
+    /**
+     * Reports {@code error} on {@code err} and returns the exit code.
+     *
+     * @param verbose  whether to add the cause chain
+     * @param embedded whether the command ran on the embedded fake API (which starts empty: a task id from elsewhere is unknown there)
+     */
+    static int report(Throwable error, PrintWriter err, boolean verbose, boolean embedded) {
+        Throwable e = unwrap(error);
+        int code;
+        String message;
+        if (e instanceof CliException c) {
+            code = c.exitCode();
+            message = c.getMessage();
+        } else if (e instanceof RequestValidationException rve) {
+            code = ExitCode.INVALID_REQUEST;
+            List<Violation> vs = rve.violations();
+            message = "the request is invalid (" + vs.size() + (vs.size() == 1 ? " violation" : " violations") + "); nothing was sent";
+            for (Violation v : vs) {
+                err.println("  " + violationLine(v));
+            }
+        } else if (e instanceof InvalidValueException ive) {
+            code = ExitCode.INVALID_REQUEST;
+            message = "the request is invalid (1 violation); nothing was sent";
+            err.println("  " + violationLine(ive.violation()));
+        } else if (e instanceof TaskFailedException tfe) {
+            code = ExitCode.TASK_FAILED;
+            VideoTask t = tfe.task();
+            String errorCode = tfe.errorCode() == null ? "none given" : tfe.errorCode();
+            String detail = t.error() == null || t.error().message() == null ? "" : " (" + t.error().message() + ")";
+            message = "task " + t.id() + " ended " + t.status().raw() + " with error code " + errorCode + detail;
+        } else if (e instanceof AwaitTimeoutException ate) {
+            code = ExitCode.TIMEOUT;
+            VideoTask last = ate.lastSnapshot();
+            String state = last == null ? "" : " (last seen " + last.status().raw()
+                    + (last.progress() == null ? "" : " " + last.progress() + "%") + ")";
+            message = "task " + ate.taskId() + " did not finish in time" + state
+                    + "; it is still running: resume with 'vidgen wait " + ate.taskId() + "'";
+        } else if (e instanceof AuthenticationException a) {
+            code = ExitCode.API_ERROR;
+            message = "the API refused the key (" + describe(a) + "); check FOXAPI_API_KEY or --api-key";
+        } else if (e instanceof TaskNotFoundException nf) {
+            code = ExitCode.API_ERROR;
+            message = "no such task (" + describe(nf) + ")";
+        } else if (e instanceof InsufficientQuotaException q) {
+            code = ExitCode.API_ERROR;
+            message = "the account balance is too low (" + describe(q) + ")";
+        } else if (e instanceof RateLimitException r) {
+            code = ExitCode.API_ERROR;
+            message = "the API is rate limiting this key (" + describe(r) + "); try again later";
+        } else if (e instanceof ApiException api) {
+            code = ExitCode.API_ERROR;
+            message = "the API answered an error: " + describe(api) + mayHaveCreated(api);
+        } else if (e instanceof TransportIoException tio) {
+            code = ExitCode.API_ERROR;
+            message = "could not talk to the API: " + tio.getMessage() + mayHaveCreated(tio);
+        } else if (e instanceof MalformedResponseException mre) {
+            code = ExitCode.API_ERROR;
+            message = "the API answered something unreadable: " + mre.getMessage() + mayHaveCreated(mre);
+        } else if (e instanceof ResultExpiredException ree) {
+            code = ExitCode.API_ERROR;
+            message = ree.getMessage();
+        } else if (e instanceof VidgenException ve) {
+            code = ExitCode.API_ERROR;
+            message = ve.getMessage() + mayHaveCreated(ve);
+        } else if (e instanceof UncheckedIOException io) {
+            code = ExitCode.API_ERROR;
+            message = "input/output failed: " + io.getCause().getMessage();
+        } else if (e instanceof IllegalArgumentException iae) {
+            // what the client's builder says about a bad setting (base URL, key, transport)
+            code = ExitCode.USAGE;
+            message = iae.getMessage();
+        } else if (e instanceof CancellationException) {
+            code = ExitCode.API_ERROR;
+            message = "interrupted";
+        } else {
+            code = ExitCode.API_ERROR;
+            message = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        err.println("error: " + sentence(message));
+        if (embedded && e instanceof TaskNotFoundException) {
+            err.println("note: this ran on a fresh embedded fake API, which knows no tasks; start 'vidgen fake-server' and"
+                    + " set FOXAPI_BASE_URL to keep tasks between commands");
+        }
+        if (verbose) {
+            for (String line : causeChain(e)) {
+                err.println("  " + line);
+            }
+        } else if (code == ExitCode.API_ERROR && !(e instanceof ApiException)) {
+            err.println("(run again with --verbose for details)");
+        }
+        err.flush();
+        return code;
+    }
+
+    /** {@code [rule.id] field: message}, the field in the API's JSON names. */
+    static String violationLine(Violation v) {
+        String field = v.path() == null || v.path().isEmpty() ? "(request)" : jsonPath(v.path());
+        return "[" + v.ruleId() + "] " + field + ": " + v.message();
+    }
+
+    /** {@code imageList[1].imageUrl} as {@code image_list[1].image_url}. */
+    static String jsonPath(String javaPath) {
+        StringBuilder sb = new StringBuilder(javaPath.length() + 8);
+        for (char ch : javaPath.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                sb.append('_').append(Character.toLowerCase(ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(ApiException e) {
+        return e.getMessage();
+    }
+
+    private static String mayHaveCreated(VidgenException e) {
+        return e.taskMayHaveBeenCreated()
+                ? "; a task may have been created anyway: check before submitting again" : "";
+    }
+
+    private static String sentence(String message) {
+        String m = message == null || message.isBlank() ? "failed" : message.strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static List<String> causeChain(Throwable e) {
+        List<String> lines = new ArrayList<>();
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        lines.add("(" + e.getClass().getName() + ")");
+        if (e instanceof ApiException api && api.rawBody() != null) {
+            lines.add("response body: " + api.rawBody());
+        }
+        seen.add(e);
+        for (Throwable c = e.getCause(); c != null && seen.add(c); c = c.getCause()) {
+            lines.add("caused by " + c.getClass().getName() + (c.getMessage() == null ? "" : ": " + c.getMessage()));
+        }
+        return lines;
+    }
+}

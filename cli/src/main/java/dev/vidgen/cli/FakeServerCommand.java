@@ -1,0 +1,72 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.testkit.server.FakeVideoApi;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code vidgen fake-server}: the embedded fake API in the foreground, so that several commands
+ * (and a user's own code) can share its tasks. Stops on Ctrl-C (SIGINT/SIGTERM). It deliberately
+ * does not stop at the end of standard input: a server started in the background of a script has
+ * no input at all and would stop at once.
+ */
+@Command(name = "fake-server", description = {
+    "Run the embedded fake API in the foreground on 127.0.0.1 and print its base URL and key.",
+    "Point other commands at it with FOXAPI_BASE_URL; it accepts any non-blank key. Stop it with Ctrl-C."
+})
+final class FakeServerCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VidgenCli root;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port on 127.0.0.1 (default 8080; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--task-duration", paramLabel = "DURATION", defaultValue = "3s", converter = Durations.class,
+            description = "How long each task takes (default 3s)")
+    Duration taskDuration;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw CliException.usage("--port must be 0 to 65535, got " + port);
+        }
+        FakeVideoApi api;
+        try {
+            api = root.context().fakeApis().start(port, taskDuration, true);
+        } catch (UncheckedIOException e) {
+            throw CliException.usage("cannot listen on 127.0.0.1:" + port + " (" + e.getCause().getMessage()
+                    + "); choose another port with --port N, or --port 0 for a free one");
+        }
+        Thread hook = new Thread(api::close, "vidgen-fake-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = root.out();
+        try {
+            out.println("vidgen fake API listening on " + api.baseUrl());
+            out.println("key: " + api.apiKey() + " (any non-blank key is accepted)");
+            out.println("tasks take " + Durations.format(taskDuration) + "; in another shell:");
+            out.println("  export FOXAPI_BASE_URL=" + api.baseUrl());
+            out.println("  export FOXAPI_API_KEY=" + api.apiKey());
+            out.println("  vidgen generate --model kling-o3-ref --prompt 'a fox in the snow' --wait");
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            root.context().stopSignal().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            api.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook closes the fake anyway
+            }
+        }
+        root.err().println("fake API stopped");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.client.error.RequestValidationException;
+import dev.vidgen.client.protocol.FoxApiCodec;
+import dev.vidgen.domain.VideoRequest;
+import dev.vidgen.domain.catalog.ModelCatalog;
+import dev.vidgen.domain.validation.RequestValidator;
+import dev.vidgen.domain.validation.ValidationPolicy;
+import dev.vidgen.domain.validation.Violation;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.util.List;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * The request rules as {@code validate} applies them, without a client and without network: the
+ * client's codec reads the API's JSON, the domain's validator checks every rule. The same rules
+ * the client runs before every submit.
+ */
+final class LocalRules {
+
+    private static final ModelCatalog CATALOG = ModelCatalog.loadInstalled();
+    private static final FoxApiCodec CODEC = new FoxApiCodec(CATALOG);
+
+    private LocalRules() {
+    }
+
+    /** The installed model families. */
+    static ModelCatalog catalog() {
+        return CATALOG;
+    }
+
+    /**
+     * Reads a request body in the API's JSON and checks every rule.
+     *
+     * @throws RequestValidationException listing every problem, when the body cannot be read or breaks a rule
+     */
+    static VideoRequest read(byte[] json) {
+        VideoRequest request = CODEC.decodeRequest(json);
+        List<Violation> violations = Holder.VALIDATOR.validate(request);
+        if (!violations.isEmpty()) {
+            throw new RequestValidationException(violations);
+        }
+        return request;
+    }
+
+    /** The JSON body a request is sent as: exactly the fields that are set. */
+    static byte[] encode(VideoRequest request) {
+        return CODEC.encodeRequest(request);
+    }
+
+    /** Built on first use: a validator factory takes a moment, and {@code models} never needs one. */
+    private static final class Holder {
+        private static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class).configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+        static final RequestValidator VALIDATOR = new RequestValidator(FACTORY.getValidator(), ValidationPolicy.defaults());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.client.VideoClient;
+import dev.vidgen.domain.task.TaskId;
+import dev.vidgen.domain.task.TaskState;
+import dev.vidgen.domain.task.VideoTask;
+import dev.vidgen.ports.CallOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vidgen status TASK_ID}: a task's current state. */
+@Command(name = "status", description = {
+    "Show a task's status, progress, error and result URLs.",
+    "Exit 0 whenever the status could be read, whatever it is (see 'wait' for an exit code that follows the task)."
+})
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VidgenCli root;
+
+    @Parameters(paramLabel = "TASK_ID", description = "The task id, for example task-unified-1757165031-uyujaw3d")
+    String taskId;
+
+    @Option(names = "--json", description = "Print the task as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        TaskId id = parseId(taskId);
+        try (Session s = Session.open(root, root.err())) {
+            VideoTask task = current(s.client(), id);
+            if (json) {
+                root.out().println(TaskOutput.json(task));
+            } else {
+                TaskOutput.details(task).forEach(root.out()::println);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /**
+     * The task as fresh as the server can tell: asks it to refresh a running task from upstream,
+     * and asks once more without that when such an answer says completed but lists no results (a
+     * known quirk of {@code sync_upstream}).
+     */
+    static VideoTask current(VideoClient client, TaskId id) {
+        VideoTask task = client.get(id, CallOptions.DEFAULTS.withSyncUpstream(true));
+        if (task.status().state() == TaskState.COMPLETED && task.results().isEmpty()) {
+            task = client.get(id, CallOptions.DEFAULTS);
+        }
+        return task;
+    }
+
+    static TaskId parseId(String text) {
+        try {
+            return TaskId.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("'" + text + "' is not a task id: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.vidgen.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidgen.domain.task.TaskResult;
+import dev.vidgen.domain.task.VideoTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** How a task is printed: a few readable lines, or one JSON object in the API's own field names. */
+final class TaskOutput {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private TaskOutput() {
+    }
+
+    /** One line: id, status, percent. */
+    static String summary(VideoTask task) {
+        StringBuilder sb = new StringBuilder(task.id().value()).append("  ").append(task.status().raw());
+        if (task.progress() != null && !task.isTerminal()) {
+            sb.append(' ').append(task.progress()).append('%');
+        }
+        if (task.model() != null) {
+            sb.append("  ").append(task.model());
+        }
+        return sb.toString();
+    }
+
+    /** The lines {@code status} prints: summary, error, result URLs, expiry. */
+    static List<String> details(VideoTask task) {
+        List<String> lines = new ArrayList<>();
+        lines.add(summary(task));
+        if (task.error() != null) {
+            lines.add("error: " + task.error().code() + (task.error().message() == null ? "" : ": " + task.error().message()));
+        }
+        for (TaskResult r : task.results()) {
+            lines.add(r.url().toString());
+        }
+        task.resultsExpireAt().filter(x -> !task.results().isEmpty())
+                .ifPresent(at -> lines.add("results valid until about " + at));
+        return lines;
+    }
+
+    /** The task as one line of JSON: {@code id, model, status, progress, estimated_time, created, results, error, usage}. */
+    static String json(VideoTask task) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", task.id().value());
+        if (task.model() != null) {
+            o.put("model", task.model());
+        }
+        o.put("status", task.status().raw());
+        if (task.progress() == null) {
+            o.putNull("progress");
+        } else {
+            o.put("progress", task.progress());
+        }
+        if (task.estimatedTime() != null) {
+            o.put("estimated_time", task.estimatedTime().toSeconds());
+        }
+        if (task.createdAt() != null) {
+            o.put("created", task.createdAt().getEpochSecond());
+        }
+        if (task.isTerminal() || !task.results().isEmpty()) {
+            ArrayNode results = o.putArray("results");
+            for (TaskResult r : task.results()) {
+                ObjectNode item = results.addObject();
+                item.put("url", r.url().toString());
+                for (Map.Entry<String, Object> e : r.extra().entrySet()) {
+                    item.set(e.getKey(), JSON.valueToTree(e.getValue()));
+                }
+            }
+        } else {
+            o.putNull("results");
+        }
+        if (task.error() == null) {
+            o.putNull("error");
+        } else {
+            ObjectNode e = o.putObject("error");
+            e.put("code", task.error().code());
+            e.put("message", task.error().message());
+            e.put("type", task.error().type());
+        }
+        if (task.usage() != null) {
+            ObjectNode u = o.putObject("usage");
+            if (task.usage().creditsReserved() != null) {
+                u.put("credits_reserved", task.usage().creditsReserved());
+            }
+            if (task.usage().userGroup() != null) {
+                u.put("user_group", task.usage().userGroup());
+            }
+            task.usage().extra().forEach((k, v) -> u.set(k, JSON.valueToTree(v)));
+        }
+        o.put("observed_at", task.observedAt().toString());
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the task as JSON", e);
+        }
+    }
+}

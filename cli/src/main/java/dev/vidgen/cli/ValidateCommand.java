@@ -1,0 +1,44 @@
+package dev.vidgen.cli;
+
+import dev.vidgen.client.error.RequestValidationException;
+import dev.vidgen.domain.VideoRequest;
+import dev.vidgen.domain.validation.Violation;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vidgen validate FILE|-}: checks a request body locally, without network. */
+@Command(name = "validate", description = {
+    "Check a request body (the API's JSON) against every rule of its model, without network.",
+    "Exit 0 when valid; exit 2 when not, with one line per violation: [rule id] field: message."
+})
+final class ValidateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VidgenCli root;
+
+    @Parameters(paramLabel = "FILE|-", description = "The request body; - reads standard input")
+    String file;
+
+    @Override
+    public Integer call() {
+        byte[] body = Inputs.read(file, root.context().in());
+        PrintWriter out = root.out();
+        String name = file.equals("-") ? "standard input" : file;
+        try {
+            VideoRequest request = LocalRules.read(body);
+            out.println("valid: " + name + " is a " + request.modelId() + " request");
+            return ExitCode.OK;
+        } catch (RequestValidationException e) {
+            for (Violation v : e.violations()) {
+                out.println(Errors.violationLine(v));
+            }
+            out.flush();
+            int n = e.violations().size();
+            root.err().println("error: " + name + " is invalid (" + n + (n == 1 ? " violation" : " violations") + ")");
+            return ExitCode.INVALID_REQUEST;
+        }
+    }
+}

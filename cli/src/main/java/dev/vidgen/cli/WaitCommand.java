@@ -1,0 +1,42 @@
+package dev.vidgen.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vidgen wait TASK_ID}: waits for a task, as {@code submit --wait} does. */
+@Command(name = "wait", description = {
+    "Wait for a task with progress, then print its result URL(s).",
+    "Exit 4 when the task fails (error code printed), 5 when the timeout passes first (wait again to resume)."
+})
+final class WaitCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VidgenCli root;
+
+    @Parameters(paramLabel = "TASK_ID", description = "The task id")
+    String taskId;
+
+    @Option(names = "--output", paramLabel = "PATH", description = "Download the first result to PATH")
+    Path output;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "Give up after DURATION (90s, 5m, 1h, PT5M; default 30m); exit 5, the task goes on")
+    Duration timeout;
+
+    @Option(names = "--json", description = "Print the final task as JSON instead of its result URLs")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        var id = StatusCommand.parseId(taskId);
+        Inputs.checkOutput(output);
+        try (Session s = Session.open(root, root.err())) {
+            return TaskFlow.await(root, s, id, timeout, output, json);
+        }
+    }
+}
