@@ -434,9 +434,9 @@ public abstract class HttpTransportConformanceSuite {
         int peakThreads = 0;
         Set<String> threadKinds = new java.util.TreeSet<>();
         try {
-            for (int window = 0; window < 1000; window += 25) {
+            for (int window = 0; window < 1000; window += 50) {
                 List<Runnable> pendingChecks = new ArrayList<>();
-                for (int i = window; i < window + 25; i++) {
+                for (int i = window; i < window + 50; i++) {
                     pendingChecks.add(mixedCall(t, i, refused));
                 }
                 pendingChecks.forEach(Runnable::run);

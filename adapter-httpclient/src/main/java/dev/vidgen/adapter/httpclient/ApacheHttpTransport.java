@@ -1,0 +1,518 @@
+package dev.vidgen.adapter.httpclient;
+
+import dev.vidgen.ports.http.HttpRequest;
+import dev.vidgen.ports.http.HttpResponse;
+import dev.vidgen.ports.http.HttpTransport;
+import dev.vidgen.ports.http.TransportException;
+import dev.vidgen.ports.http.TransportException.Kind;
+import dev.vidgen.ports.http.TransportSettings;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.DefaultThreadFactory;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolStats;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The transport SPI on Apache HttpClient 5's non-blocking async client
+ * ({@link CloseableHttpAsyncClient} with a {@link PoolingAsyncClientConnectionManager}).
+ *
+ * <p>Both the async and the sync calls run on the one async client: {@code execute} waits for
+ * the exchange {@code executeAsync} also starts. HttpClient's docs suggest the classic client for
+ * most blocking use, but a second (classic) client would mean a second pool, so
+ * {@link TransportSettings#maxConnections()} would no longer be one number, and a second set of
+ * timeout, cancellation and error semantics. Bodies here are small JSON documents buffered in
+ * memory, and downloads stream to a file through an {@code AbstractBinResponseConsumer}, so the
+ * classic client's {@code InputStream} API would add nothing.
+ *
+ * <p>Behaviour, beyond the {@link HttpTransport} contract:
+ * <ul>
+ *   <li>Pool of {@code maxConnections} per route and in total. A call waits at most its timeout
+ *       for a free connection, then fails with {@link Kind#CONNECT} (it was never sent).</li>
+ *   <li>The request timeout is HttpClient's response timeout: the longest silence allowed once
+ *       the request is sent (so a server going silent mid-body also times out), not a cap on the
+ *       total time of a response that keeps trickling in.</li>
+ *   <li>CONNECT or not is decided by whether the exchange got past connecting (a marker in the
+ *       exec chain, {@link RequestSentMarker}), not by guessing from exception types: a failure
+ *       before that point cannot have reached the server.</li>
+ *   <li>Cancelling a future (or interrupting a sync call) closes the exchange's connection and
+ *       frees its pool slot; before the exchange has a connection, as soon as it gets one.</li>
+ *   <li>Redirects and automatic retries are off (the client decides both); cookies are off; TLS is
+ *       the JVM's default ({@code javax.net.ssl.*} properties honoured) unless
+ *       {@link Builder#tlsStrategy} is set. HTTP/1.1 by default ({@link Builder#versionPolicy}).</li>
+ *   <li>Proxy: {@link TransportSettings#proxy()} with its credentials if set, else the JVM's proxy
+ *       system properties ({@code http.proxyHost}, {@code https.proxyHost}, {@code http.nonProxyHosts}).</li>
+ *   <li>Futures complete, and callbacks run, on the settings' executor or on the transport's own
+ *       daemon threads ({@code vidgen-apache-N-callback-M}), never on an I/O reactor thread.</li>
+ *   <li>Headers the transport computes itself ({@code Host}, {@code Content-Length},
+ *       {@code Transfer-Encoding}, {@code Connection}, {@code Expect}, {@code Upgrade} and the other
+ *       hop-by-hop ones) are not copied from the request. A header name that is not an HTTP token,
+ *       or a value with a control character (CR, LF, ...), is refused with
+ *       {@link IllegalArgumentException} before anything is sent; the message never shows the value.</li>
+ * </ul>
+ * {@link #close()} shuts the I/O reactor down gracefully for a short grace period
+ * ({@link Builder#closeGracePeriod}, default 1 s), then immediately; this closes the pool's
+ * connections and ends the reactor's threads.
+ */
+public final class ApacheHttpTransport implements HttpTransport {
+
+    static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final byte[] EMPTY = new byte[0];
+    private static final Set<String> COMPUTED_HEADERS = Set.of("host", "content-length", "transfer-encoding",
+            "connection", "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection");
+    private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final TransportSettings settings;
+    private final Duration closeGracePeriod;
+    private final PoolingAsyncClientConnectionManager pool;
+    private final CloseableHttpAsyncClient client;
+    private final ThreadPoolExecutor ownExecutor;
+    private final Executor executor;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ApacheHttpTransport(Builder b) {
+        this.settings = b.settings;
+        this.closeGracePeriod = b.closeGracePeriod;
+        int id = IDS.incrementAndGet();
+
+        ConnectionConfig.Builder connectionConfig = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                // a pooled connection idle for a while is checked before reuse (the server may have dropped it)
+                .setValidateAfterInactivity(TimeValue.ofSeconds(2));
+        if (b.connectionTimeToLive != null) {
+            connectionConfig.setTimeToLive(TimeValue.of(b.connectionTimeToLive));
+        }
+        PoolingAsyncClientConnectionManagerBuilder poolBuilder = PoolingAsyncClientConnectionManagerBuilder.create()
+                .useSystemProperties()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(connectionConfig.build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(b.versionPolicy).build());
+        if (b.tlsStrategy != null) {
+            poolBuilder.setTlsStrategy(b.tlsStrategy);
+        }
+        pool = poolBuilder.build();
+
+        Timeout defaultTimeout = Timeout.of(settings.defaultTimeout());
+        HttpAsyncClientBuilder cb = HttpAsyncClients.custom()
+                .useSystemProperties()
+                .setConnectionManager(pool)
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(b.ioThreads)
+                        .setTcpNoDelay(true)
+                        // timeouts are checked once per select interval: 1 s by default, too coarse for short timeouts
+                        .setSelectInterval(TimeValue.ofMilliseconds(100))
+                        .build())
+                .setThreadFactory(new DefaultThreadFactory("vidgen-apache-" + id + "-reactor", true))
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(defaultTimeout)
+                        .setConnectionRequestTimeout(defaultTimeout)
+                        .setRedirectsEnabled(false)
+                        // no "Upgrade: TLS/1.2" offer on plain http requests
+                        .setProtocolUpgradeEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "vidgen-request-sent", new RequestSentMarker());
+        TransportSettings.ProxySettings proxy = settings.proxy();
+        if (proxy != null) {
+            cb.setProxy(new HttpHost(proxy.host(), proxy.port()));
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            if (proxy.username() != null && proxy.password() != null) {
+                credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
+                        new UsernamePasswordCredentials(proxy.username(), proxy.password().clone()));
+            }
+            cb.setDefaultCredentialsProvider(credentials);
+        }
+        client = cb.build();
+
+        if (settings.executor() == null) {
+            AtomicInteger n = new AtomicInteger();
+            ownExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "vidgen-apache-" + id + "-callback-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    },
+                    // after close() a late completion runs where it is, rather than being lost
+                    (task, executor) -> task.run());
+            executor = ownExecutor;
+        } else {
+            ownExecutor = null;
+            executor = settings.executor();
+        }
+        client.start();
+    }
+
+    /** A builder, starting from {@link TransportSettings#defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A transport with these settings and the builder's defaults for the rest. */
+    public static ApacheHttpTransport create(TransportSettings settings) {
+        return builder().settings(settings).build();
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request) {
+        SimpleHttpResponse r = await(exchange(request, SimpleResponseConsumer.create()));
+        return new HttpResponse(r.getCode(), toMap(r.getHeaders()), bodyOf(r));
+    }
+
+    @Override
+    public CompletableFuture<HttpResponse> executeAsync(HttpRequest request) {
+        Exchange<SimpleHttpResponse> exchange = exchange(request, SimpleResponseConsumer.create());
+        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        // the caller's cancel reaches the exchange, which closes its connection
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                exchange.cancel();
+            }
+        });
+        exchange.done.whenComplete((r, e) -> deliver(() -> {
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else {
+                result.complete(new HttpResponse(r.getCode(), toMap(r.getHeaders()), bodyOf(r)));
+            }
+        }));
+        return result;
+    }
+
+    @Override
+    public HttpResponse download(HttpRequest request, Path target) {
+        Objects.requireNonNull(target, "target");
+        Path absolute = target.toAbsolutePath();
+        // the body goes to a hidden sibling first, so that a failed download never leaves a truncated target
+        Path part = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            DownloadConsumer.Result r = await(exchange(request, new DownloadConsumer(part, MAX_ERROR_BODY)));
+            if (r.status() / 100 == 2) {
+                moveIntoPlace(part, absolute, request);
+            }
+            return new HttpResponse(r.status(), r.headers(), r.body());
+        } finally {
+            deleteQuietly(part);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "apache";
+    }
+
+    /**
+     * Shuts the I/O reactor down: gracefully for the grace period, then immediately. Closes every
+     * pooled connection and ends the reactor's threads; calls in flight fail. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (!closeGracePeriod.isZero()) { // awaitShutdown(0) would wait forever
+            client.initiateShutdown();
+            try {
+                client.awaitShutdown(TimeValue.of(closeGracePeriod));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        client.close(CloseMode.IMMEDIATE);
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+    }
+
+    /** The pool's counters (leased, available, pending), for tests. */
+    PoolStats poolStats() {
+        return pool.getTotalStats();
+    }
+
+    private <T> Exchange<T> exchange(HttpRequest request, AsyncResponseConsumer<T> consumer) {
+        Objects.requireNonNull(request, "request");
+        if (closed.get()) {
+            throw new IllegalStateException("the apache transport is closed");
+        }
+        Duration timeout = request.timeout() != null ? request.timeout() : settings.defaultTimeout();
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        SimpleHttpRequest simple = toSimple(request);
+        simple.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout))
+                .setRedirectsEnabled(false)
+                .setProtocolUpgradeEnabled(false)
+                .build());
+        Exchange<T> exchange = new Exchange<>(request, timeout);
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(RequestSentMarker.ATTRIBUTE, exchange.control);
+        client.execute(SimpleRequestProducer.create(simple), consumer, null, context, exchange);
+        return exchange;
+    }
+
+    private static <T> T await(Exchange<T> exchange) {
+        try {
+            return exchange.done.get();
+        } catch (InterruptedException e) {
+            exchange.cancel();
+            Thread.currentThread().interrupt();
+            throw new TransportException(Kind.IO, "interrupted while waiting for the response", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new TransportException(Kind.IO, "unexpected failure: " + cause, cause);
+        }
+    }
+
+    private void deliver(Runnable completion) {
+        try {
+            executor.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
+        }
+    }
+
+    private static SimpleHttpRequest toSimple(HttpRequest request) {
+        URI uri = request.uri();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
+        }
+        HeaderRules.checkMethod(request.method());
+        SimpleHttpRequest simple = SimpleHttpRequest.create(request.method(), uri);
+        request.headers().forEach((name, values) -> {
+            HeaderRules.checkName(name);
+            if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                return;
+            }
+            for (String value : values) {
+                HeaderRules.checkValue(name, value);
+                simple.addHeader(name, value);
+            }
+        });
+        byte[] body = request.body();
+        if (body.length > 0 || METHODS_WITH_BODY.contains(request.method().toUpperCase(Locale.ROOT))) {
+            // no ContentType here: the request's own Content-Type header is sent as given
+            simple.setBody(body, null);
+        }
+        return simple;
+    }
+
+    static Map<String, List<String>> toMap(Header[] headers) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (Header h : headers) {
+            map.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+        }
+        return map;
+    }
+
+    private static byte[] bodyOf(SimpleHttpResponse r) {
+        byte[] body = r.getBodyBytes();
+        return body == null ? EMPTY : body;
+    }
+
+    private static void moveIntoPlace(Path part, Path target, HttpRequest request) {
+        try {
+            try {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new TransportException(Kind.IO, request.method() + " " + request.uri() + ": cannot write " + target + ": " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the name is unique and hidden
+        }
+    }
+
+    /**
+     * One exchange on the async client: its outcome as a future completed on the reactor thread
+     * ({@code done}), and its failures mapped to {@link TransportException}.
+     */
+    private static final class Exchange<T> implements FutureCallback<T> {
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        final RequestSentMarker.Control control = new RequestSentMarker.Control();
+        private final HttpRequest request;
+        private final Duration timeout;
+
+        Exchange(HttpRequest request, Duration timeout) {
+            this.request = request;
+            this.timeout = timeout;
+        }
+
+        /** Aborts the exchange; its connection is closed rather than returned to the pool. */
+        void cancel() {
+            control.cancel();
+        }
+
+        @Override
+        public void completed(T result) {
+            done.complete(result);
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            done.completeExceptionally(map(ex));
+        }
+
+        @Override
+        public void cancelled() {
+            done.completeExceptionally(new TransportException(control.sent() ? Kind.IO : Kind.CONNECT,
+                    describe() + ": the exchange was cancelled", null));
+        }
+
+        private TransportException map(Throwable error) {
+            Throwable t = error;
+            while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+                t = t.getCause();
+            }
+            if (t instanceof TransportException te) {
+                return te;
+            }
+            if (!control.sent()) {
+                // nothing was handed to a connection: refused, unresolved, connect timeout, TLS, no free connection
+                String what = t instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException
+                        || t instanceof org.apache.hc.core5.util.DeadlineTimeoutException
+                        ? "no free connection within " + timeout
+                        : t instanceof SocketTimeoutException ? "connect timed out" : "cannot connect: " + t;
+                return new TransportException(Kind.CONNECT, describe() + ": " + what, t);
+            }
+            if (t instanceof SocketTimeoutException) {
+                return new TransportException(Kind.TIMEOUT, describe() + ": no response within " + timeout, t);
+            }
+            return new TransportException(Kind.IO, describe() + ": " + t, t);
+        }
+
+        private String describe() {
+            return request.method() + " " + request.uri();
+        }
+    }
+
+    /** Options of the Apache transport; {@link TransportSettings} carries the common ones. */
+    public static final class Builder {
+        private TransportSettings settings = TransportSettings.defaults();
+        private int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private HttpVersionPolicy versionPolicy = HttpVersionPolicy.FORCE_HTTP_1;
+        private TlsStrategy tlsStrategy;
+        private Duration connectionTimeToLive;
+        private Duration closeGracePeriod = Duration.ofSeconds(1);
+
+        private Builder() {
+        }
+
+        /** Timeouts, pool size, proxy and executor; default {@link TransportSettings#defaults()}. */
+        public Builder settings(TransportSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** I/O reactor threads; default the number of processors, at most 4. */
+        public Builder ioThreads(int ioThreads) {
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("ioThreads must be at least 1, got " + ioThreads);
+            }
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /** {@code FORCE_HTTP_1} (default), {@code NEGOTIATE} (HTTP/2 by ALPN over TLS) or {@code FORCE_HTTP_2}. */
+        public Builder versionPolicy(HttpVersionPolicy versionPolicy) {
+            this.versionPolicy = Objects.requireNonNull(versionPolicy, "versionPolicy");
+            return this;
+        }
+
+        /** The TLS setup, for example to trust a private CA; default the JVM's, {@code javax.net.ssl.*} properties honoured. */
+        public Builder tlsStrategy(TlsStrategy tlsStrategy) {
+            this.tlsStrategy = Objects.requireNonNull(tlsStrategy, "tlsStrategy");
+            return this;
+        }
+
+        /** Retire pooled connections after this age (for DNS changes behind a load balancer); default never. */
+        public Builder connectionTimeToLive(Duration ttl) {
+            if (ttl.isZero() || ttl.isNegative()) {
+                throw new IllegalArgumentException("connectionTimeToLive must be positive, got " + ttl);
+            }
+            this.connectionTimeToLive = ttl;
+            return this;
+        }
+
+        /** How long {@link #close()} lets exchanges in flight finish before cutting them; default 1 s, zero for immediately. */
+        public Builder closeGracePeriod(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("closeGracePeriod must not be negative, got " + grace);
+            }
+            this.closeGracePeriod = grace;
+            return this;
+        }
+
+        /** Builds and starts the transport; the caller owns it and closes it. */
+        public ApacheHttpTransport build() {
+            return new ApacheHttpTransport(this);
+        }
+    }
+}
