@@ -32,7 +32,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -896,15 +895,5 @@ public final class FakeVideoApi implements AutoCloseable {
                 throw new UncheckedIOException("cannot start the fake API on 127.0.0.1:" + port, e);
             }
         }
-    }
-
-    /** Route counter names, for assertion messages. */
-    static Map<Route, String> routeNames() {
-        Map<Route, String> names = new EnumMap<>(Route.class);
-        names.put(Route.SUBMIT, "POST " + SUBMIT_PATH);
-        names.put(Route.QUERY, "GET " + TASKS_PATH + "{id}");
-        names.put(Route.RESULT, "GET " + FILES_PATH + "{id}/{n}.mp4");
-        names.put(Route.OTHER, "other");
-        return names;
     }
 }

@@ -15,13 +15,11 @@ import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.client.guice.VideoClientModule;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
-import dev.vidgen.ports.http.TransportSettings;
 import dev.vidgen.testkit.Lifecycle;
 import dev.vidgen.testkit.fake.FakeTaskPort;
 import dev.vidgen.testkit.server.FakeVideoApi;
-import dev.vidgen.testkit.support.JdkTestTransport;
+import dev.vidgen.testkit.support.JdkTestTransportProvider;
 import dev.vidgen.testkit.time.VirtualTime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +34,7 @@ class FakeModulesTest {
         protected void configure() {
             install(new VideoClientModule(ClientConfig.builder().apiKey("sk-production-key")
                     .callTimeout(Duration.ofSeconds(20)).build()));
-            OptionalBinder.newOptionalBinder(binder(), HttpTransportProvider.class).setBinding().toInstance(new TestTransportProvider());
+            OptionalBinder.newOptionalBinder(binder(), HttpTransportProvider.class).setBinding().toInstance(new JdkTestTransportProvider());
             bind(Storyboard.class);
         }
     }
@@ -54,23 +52,6 @@ class FakeModulesTest {
             return client.submitAndAwaitAsync(KlingReferenceRequest.builder().prompt(scene).build(),
                     AwaitOptions.builder().timeout(Duration.ofMinutes(30)).minInterval(Duration.ofMillis(20))
                             .maxInterval(Duration.ofSeconds(30)).build());
-        }
-    }
-
-    static final class TestTransportProvider implements HttpTransportProvider {
-        @Override
-        public String name() {
-            return "jdk-test";
-        }
-
-        @Override
-        public int priority() {
-            return 1;
-        }
-
-        @Override
-        public HttpTransport create(TransportSettings settings) {
-            return new JdkTestTransport();
         }
     }
 

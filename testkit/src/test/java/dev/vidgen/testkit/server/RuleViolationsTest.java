@@ -69,7 +69,10 @@ class RuleViolationsTest {
                         + "\"image_list\":[{\"image_url\":\"https://e.com/i.jpg\",\"type\":\"first_frame\"}]}"),
                 rule("kling.duration.with-video", "duration", "{" + KLING + ",\"prompt\":\"a\",\"video_list\":[" + FEATURE_VIDEO + "],\"duration\":12}"),
                 rule("kling.multi-prompt.shape", "multi_prompt", "{" + KLING + ",\"prompt\":\"a\",\"duration\":7,\"multi_prompt\":["
-                        + String.join(",", java.util.Collections.nCopies(7, "{\"prompt\":\"s\",\"duration\":1}")) + "]}"));
+                        + String.join(",", java.util.Collections.nCopies(7, "{\"prompt\":\"s\",\"duration\":1}")) + "]}"),
+                // the wire format's own checks (the client's codec), before any model rule
+                rule("json.unknown-field", "foo", "{" + KLING + ",\"prompt\":\"a\",\"foo\":1}"),
+                rule("json.type", "duration", "{" + KLING + ",\"prompt\":\"a\",\"duration\":\"five\"}"));
     }
 
     private static Arguments rule(String ruleId, String field, String body) {
