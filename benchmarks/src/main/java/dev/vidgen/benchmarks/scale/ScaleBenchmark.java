@@ -1,0 +1,277 @@
+package dev.vidgen.benchmarks.scale;
+
+import dev.vidgen.benchmarks.Args;
+import dev.vidgen.benchmarks.BenchRequests;
+import dev.vidgen.benchmarks.Figures;
+import dev.vidgen.benchmarks.JavaProcesses;
+import dev.vidgen.client.VideoClient;
+import dev.vidgen.client.VideoClientBuilder;
+import dev.vidgen.client.await.AwaitOptions;
+import dev.vidgen.domain.VideoRequest;
+import dev.vidgen.domain.task.TaskId;
+import dev.vidgen.domain.task.TaskState;
+import dev.vidgen.domain.task.VideoTask;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * 10,000 concurrent waits on one {@link VideoClient} against the embedded fake API over real HTTP
+ * on loopback. The fake runs in a child JVM ({@link ScaleFakeServer}) so that this JVM holds only
+ * the client and the benchmark's bookkeeping: its thread count and heap are the client's.
+ *
+ * <p>Every task is submitted at once with {@code submitAndAwaitAsync} and the default wait options
+ * (adaptive polling); tasks take 2 s to 30 s. Figures: the peak thread count above the count just
+ * before the client was built (the JVM's own threads, and this benchmark's sampler thread, are in
+ * the baseline), the peak heap in use (sampled every 10 ms, garbage included) and the largest heap
+ * left after a collection (the live set), the wall time from the first submit to the last
+ * completion, tasks lost (a wait that did not end with a completed task, or a completed task the
+ * fake never created) and tasks submitted twice (tasks the fake created beyond the ids the client
+ * got back). The run is bounded: after {@code --limit-seconds} unfinished waits are cancelled and
+ * counted lost.
+ *
+ * <p>Options: {@code --tasks N} (10000), {@code --max-seconds S} (30), {@code --transport
+ * jdk|apache} (default: the builder's choice), {@code --limit-seconds S} (240).
+ */
+public final class ScaleBenchmark {
+
+    private ScaleBenchmark() {
+    }
+
+    /** Runs the benchmark; figures on standard output. */
+    public static void main(String[] argv) throws Exception {
+        Args args = Args.parse(argv);
+        int n = args.integer("tasks", 10_000);
+        int maxSeconds = args.integer("max-seconds", 30);
+        String transport = args.text("transport", null);
+        int limitSeconds = args.integer("limit-seconds", 240);
+
+        Process fake = JavaProcesses.start(List.of(), ScaleFakeServer.class, "--tasks", String.valueOf(n),
+                "--max-seconds", String.valueOf(maxSeconds));
+        try {
+            BufferedReader fromFake = new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8));
+            PrintWriter toFake = new PrintWriter(fake.getOutputStream(), true, StandardCharsets.UTF_8);
+            String[] ready = readReady(fromFake);
+            run(n, transport, limitSeconds, ready[1], ready[2], fromFake, toFake);
+            toFake.println("quit");
+            if (!fake.waitFor(30, TimeUnit.SECONDS)) {
+                Figures.note("the fake API did not stop within 30 s; killing it");
+            }
+        } finally {
+            fake.destroyForcibly();
+        }
+    }
+
+    private static String[] readReady(BufferedReader fromFake) throws IOException {
+        String line = fromFake.readLine();
+        if (line == null || !line.startsWith("ready ")) {
+            throw new IllegalStateException("the fake API did not start: " + line);
+        }
+        return line.split(" ");
+    }
+
+    private static void run(int n, String transport, int limitSeconds, String baseUrl, String key,
+                            BufferedReader fromFake, PrintWriter toFake) throws Exception {
+        HeapSampler sampler = HeapSampler.start();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        System.gc();
+        Thread.sleep(200);
+        int baseline = threads.getThreadCount();
+        threads.resetPeakThreadCount();
+        sampler.reset();
+
+        Set<TaskId> submitted = ConcurrentHashMap.newKeySet();
+        AtomicLong allSubmitted = new AtomicLong();
+        AwaitOptions options = AwaitOptions.builder().timeout(Duration.ofSeconds(limitSeconds))
+                .listener(event -> {
+                    // the first event of a wait is the submit answer
+                    if (submitted.add(event.task().id()) && submitted.size() == n) {
+                        allSubmitted.set(System.nanoTime());
+                    }
+                }).build();
+        VideoRequest request = BenchRequests.veo();
+        long started = System.nanoTime();
+        VideoClientBuilder builder = VideoClient.builder().baseUrl(baseUrl).apiKey(key);
+        if (transport != null) {
+            builder.transportName(transport);
+        }
+        List<CompletableFuture<VideoTask>> waits = new ArrayList<>(n);
+        Map<String, Integer> failures = new TreeMap<>();
+        int completed = 0;
+        Set<TaskId> completedIds = new HashSet<>();
+        long finished;
+        try (VideoClient client = builder.build()) {
+            for (int i = 0; i < n; i++) {
+                waits.add(client.submitAndAwaitAsync(request, options));
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
+            try {
+                all.get(limitSeconds + 30L, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                Figures.note("not every wait ended within %d s; the rest are cancelled and counted lost", limitSeconds + 30);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // some waits failed: counted below
+            }
+            finished = System.nanoTime();
+            for (CompletableFuture<VideoTask> w : waits) {
+                if (!w.isDone()) {
+                    w.cancel(true);
+                    failures.merge("unfinished", 1, Integer::sum);
+                } else if (w.isCompletedExceptionally()) {
+                    try {
+                        w.join();
+                    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                        Throwable cause = e.getCause() == null ? e : e.getCause();
+                        failures.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
+                    }
+                } else {
+                    VideoTask t = w.join();
+                    if (t.status().state() == TaskState.COMPLETED && !t.results().isEmpty()) {
+                        completed++;
+                        completedIds.add(t.id());
+                    } else {
+                        failures.merge("ended " + t.status().raw(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        sampler.stop();
+        int peakThreads = threads.getPeakThreadCount();
+
+        toFake.println("ids");
+        Set<TaskId> created = new HashSet<>();
+        int createdLines = 0;
+        String line;
+        while ((line = fromFake.readLine()) != null && !line.equals("end")) {
+            created.add(TaskId.of(line));
+            createdLines++;
+        }
+        toFake.println("counts");
+        String counts = fromFake.readLine();
+
+        Set<TaskId> unknownToFake = new HashSet<>(completedIds);
+        unknownToFake.removeAll(created);
+        int lost = (n - completed) + unknownToFake.size();
+        int duplicated = Math.max(0, createdLines - submitted.size());
+
+        Figures.note("scale: %d waits, transport %s, fake %s", n, transport == null ? "(builder's choice)" : transport, counts);
+        Figures.note("completed %d, failures %s, fake created %d tasks, client saw %d ids", completed, failures, createdLines, submitted.size());
+        Figures.note("threads: baseline %d, peak %d; heap: peak used %.1f MiB, peak after GC %.1f MiB, %d collections",
+                baseline, peakThreads, sampler.peakUsedMiB(), sampler.peakLiveMiB(), sampler.collections());
+        Figures.print("scale_extra_threads", peakThreads - baseline);
+        Figures.print("scale_peak_heap_mib", sampler.peakUsedMiB(), 1);
+        Figures.print("scale_peak_live_heap_mib", sampler.peakLiveMiB(), 1);
+        Figures.print("scale_wall_s", (finished - started) / 1e9, 1);
+        if (allSubmitted.get() != 0) {
+            Figures.print("scale_submit_phase_s", (allSubmitted.get() - started) / 1e9, 1);
+        }
+        Figures.print("scale_lost_tasks", lost);
+        Figures.print("scale_duplicated_tasks", duplicated);
+    }
+
+    /** Samples the heap on one daemon thread (started before the baseline thread count is taken). */
+    static final class HeapSampler implements Runnable {
+        private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private final List<com.sun.management.GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans()
+                .stream().filter(b -> b instanceof com.sun.management.GarbageCollectorMXBean)
+                .map(b -> (com.sun.management.GarbageCollectorMXBean) b).toList();
+        private final Set<String> heapPoolNames = new HashSet<>();
+        private final Map<String, Long> lastGcIds = new ConcurrentHashMap<>();
+        private final Thread thread = new Thread(this, "scale-heap-sampler");
+        private volatile boolean running = true;
+        private volatile long peakUsed;
+        private volatile long peakLive;
+        private volatile long collections;
+
+        static HeapSampler start() {
+            HeapSampler s = new HeapSampler();
+            s.heapPools.forEach(p -> s.heapPoolNames.add(p.getName()));
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
+        }
+
+        synchronized void reset() {
+            peakUsed = 0;
+            peakLive = 0;
+            collections = 0;
+            collectors.forEach(c -> lastGcIds.put(c.getName(), c.getLastGcInfo() == null ? -1 : c.getLastGcInfo().getId()));
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                sample();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private synchronized void sample() {
+            long used = 0;
+            for (MemoryPoolMXBean p : heapPools) {
+                used += p.getUsage().getUsed();
+            }
+            peakUsed = Math.max(peakUsed, used);
+            for (com.sun.management.GarbageCollectorMXBean c : collectors) {
+                com.sun.management.GcInfo info = c.getLastGcInfo();
+                if (info == null || lastGcIds.getOrDefault(c.getName(), -1L) == info.getId()) {
+                    continue;
+                }
+                lastGcIds.put(c.getName(), info.getId());
+                collections++;
+                long before = 0;
+                long after = 0;
+                for (String pool : heapPoolNames) {
+                    var b = info.getMemoryUsageBeforeGc().get(pool);
+                    var a = info.getMemoryUsageAfterGc().get(pool);
+                    before += b == null ? 0 : b.getUsed();
+                    after += a == null ? 0 : a.getUsed();
+                }
+                peakUsed = Math.max(peakUsed, before); // the heap was this full when the collection began
+                peakLive = Math.max(peakLive, after);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            sample();
+            running = false;
+            thread.join(1000);
+        }
+
+        double peakUsedMiB() {
+            return peakUsed / (1024.0 * 1024.0);
+        }
+
+        double peakLiveMiB() {
+            return peakLive / (1024.0 * 1024.0);
+        }
+
+        long collections() {
+            return collections;
+        }
+    }
+}
