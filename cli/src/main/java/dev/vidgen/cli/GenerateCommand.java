@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidgen.client.error.RequestValidationException;
+import dev.vidgen.client.protocol.FoxApiCodec;
+import dev.vidgen.domain.catalog.FieldSpec;
+import dev.vidgen.domain.catalog.ModelCapabilities;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.validation.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,6 +119,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] body = body();
+        checkFieldsExist(body);
         VideoRequest request;
         try {
             request = LocalRules.read(body);
@@ -210,6 +217,37 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return new String[] {value, null};
+    }
+
+    /**
+     * Every option whose field no model of the family has, as one violation each naming the option
+     * and the options the model takes (the codec would report them too, but in the API's terms
+     * only). A field of a sibling model, such as Veo's standard-only enhance_prompt, is left to the
+     * family's own rule, which says which model accepts it.
+     */
+    private void checkFieldsExist(byte[] body) {
+        ModelCapabilities caps = LocalRules.catalog().capabilities(model).orElse(null);
+        if (caps == null) {
+            return; // the codec reports the unknown model with the known ones
+        }
+        Set<String> familyFields = LocalRules.catalog().familyOf(model).orElseThrow().models().stream()
+                .flatMap(m -> m.fields().stream()).map(FieldSpec::name).collect(Collectors.toSet());
+        List<Violation> unknown = new ArrayList<>();
+        try {
+            JSON.readTree(body).fieldNames().forEachRemaining(field -> {
+                if (!familyFields.contains(field)) {
+                    String accepted = caps.fields().stream().map(FieldSpec::name).filter(n -> !n.contains("[") && !n.contains("."))
+                            .map(n -> OPTION_OF.getOrDefault(n, n)).distinct().collect(Collectors.joining(", "));
+                    unknown.add(new Violation(FoxApiCodec.RULE_UNKNOWN_FIELD, field, null, "model " + model + " has no field "
+                            + field + " (option " + OPTION_OF.getOrDefault(field, field) + "); its options: " + accepted));
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read back the request", e);
+        }
+        if (!unknown.isEmpty()) {
+            throw new RequestValidationException(unknown);
+        }
     }
 
     private static void putIfSet(ObjectNode o, String field, String value) {
