@@ -234,6 +234,20 @@ class FakeVideoApiTest {
     }
 
     @Test
+    void headOfAResultGivesItsLengthWithoutABody() throws Exception {
+        api.defaultLifecycle(Lifecycle.completedAtFirstPoll());
+        String id = http.createTask(Bodies.KLING);
+        URI url = URI.create(json(http.query(id)).at("/results/0/url").asText());
+
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(Http.TIMEOUT));
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(SampleVideo.length());
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void runningTaskHasNullResults() throws Exception {
         String id = http.createTask(Bodies.KLING);
         JsonNode first = json(http.query(id));

@@ -338,6 +338,6 @@ class FaultPlanTest {
 
         assertThat(waiting.isAlive()).isFalse();
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("vidgen-fake-api"));
+                .noneMatch(name -> name.startsWith("vidgen-fake-api") || name.equals("HTTP-Dispatcher"));
     }
 }
