@@ -170,7 +170,7 @@ class TaskCommandsTest {
     void generateSendsExactlyTheVeoFieldsGiven() throws Exception {
         Result r = cli().run("generate", "--model", "veo-3.1-reference-to-video", "--prompt", "a fox",
                 "--ref", "https://example.com/a.png", "--ref", "https://example.com:8443/b.png", "--audio",
-                "--safety-tolerance", "2", "--reference-type", "STYLE");
+                "--safety-tolerance", "2", "--reference-type", "STYLE", "--auto-fix=false");
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.outLines()).singleElement().asString().matches(TASK_ID);
@@ -178,7 +178,7 @@ class TaskCommandsTest {
         assertThat(body).isEqualTo(JSON.readTree("""
                 {"model":"veo-3.1-reference-to-video","prompt":"a fox",
                  "reference_image_urls":["https://example.com/a.png","https://example.com:8443/b.png"],
-                 "generate_audio":true,"safety_tolerance":2,"reference_type":"STYLE"}"""));
+                 "generate_audio":true,"safety_tolerance":2,"reference_type":"STYLE","auto_fix":false}"""));
     }
 
     @Test
