@@ -1,6 +1,6 @@
 package dev.vidgen.adapter.jdk;
 
-/** Header names must be HTTP tokens and values free of control characters (no header injection). */
+/** Methods and header names must be HTTP tokens, header values free of control characters (no header injection). */
 final class HeaderRules {
 
     private static final String TOKEN_PUNCTUATION = "!#$%&'*+-.^_`|~";
@@ -8,17 +8,20 @@ final class HeaderRules {
     private HeaderRules() {
     }
 
+    static void checkMethod(String method) {
+        if (method.isEmpty() || firstNonToken(method) >= 0) {
+            throw new IllegalArgumentException("method must be an HTTP token such as GET or POST");
+        }
+    }
+
     static void checkName(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("header name must not be empty");
         }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || TOKEN_PUNCTUATION.indexOf(c) >= 0;
-            if (!token) {
-                throw new IllegalArgumentException("header name must be an HTTP token; character " + i + " of a "
-                        + name.length() + "-character name is not allowed");
-            }
+        int bad = firstNonToken(name);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("header name must be an HTTP token; character " + bad + " of a "
+                    + name.length() + "-character name is not allowed");
         }
     }
 
@@ -34,5 +37,16 @@ final class HeaderRules {
                         + " (line breaks would inject headers)");
             }
         }
+    }
+
+    private static int firstNonToken(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || TOKEN_PUNCTUATION.indexOf(c) >= 0;
+            if (!token) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -242,6 +242,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
             throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
         }
+        HeaderRules.checkMethod(request.method());
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
         request.headers().forEach((name, values) -> {
             HeaderRules.checkName(name);
