@@ -213,7 +213,11 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         Call<T> call = new Call<>(request, toJdk(request, timeout), timeout, handler, mapper, cleanup);
-        call.start(c);
+        try {
+            call.start(c);
+        } catch (RejectedExecutionException e) { // close() ran concurrently and stopped the timer
+            throw new IllegalStateException("the jdk transport is closed", e);
+        }
         return call.result;
     }
 
