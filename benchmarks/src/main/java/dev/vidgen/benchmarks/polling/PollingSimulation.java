@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ import java.util.Random;
  * fixed 0.5 s, 6 s and 10 s; and two what-ifs with public settings only (a 15 s longest interval;
  * 30% of the ETA slept instead of 50%). Every wait has a 6-hour deadline so that no strategy times out.
  *
- * <p>Options: {@code --tasks N} (default 10000), {@code --seed S} (default 20250906).
+ * <p>Options: {@code --tasks N} (default 10000), {@code --seed S} (default 20250906),
+ * {@code --progress uneven|linear|none} (default uneven, the model of issue 7; the other two are
+ * for sensitivity: the same tasks with smooth progress, or with none at all).
  */
 public final class PollingSimulation {
 
@@ -44,9 +47,24 @@ public final class PollingSimulation {
     private PollingSimulation() {
     }
 
-    /** What one strategy did for the whole population. */
+    /**
+     * What one strategy did for the whole population.
+     *
+     * @param name            the strategy's name in the figures
+     * @param pollsPerTask    task queries per task, the mean
+     * @param meanLagSeconds  completion to detection, the mean
+     * @param p95LagSeconds   completion to detection, the 95th percentile
+     * @param maxLagSeconds   completion to detection, the largest
+     * @param incomplete      waits that did not end with the completed task (0 expected)
+     * @param lateShare       share of tasks whose last sleep before completion was chosen while the wait expected
+     *                        the end later than it came (a late prediction)
+     * @param lateMeanLag     the mean lag of those tasks
+     * @param lateMeanSleep   the mean length of that last sleep
+     * @param otherMeanLag    the mean lag of the other tasks
+     */
     public record Outcome(String name, double pollsPerTask, double meanLagSeconds, double p95LagSeconds,
-                          double maxLagSeconds, int incomplete) {
+                          double maxLagSeconds, int incomplete, double lateShare, double lateMeanLag, double lateMeanSleep,
+                          double otherMeanLag) {
     }
 
     /** Runs the simulation; figures on standard output. */
@@ -54,9 +72,15 @@ public final class PollingSimulation {
         Args args = Args.parse(argv);
         int n = args.integer("tasks", 10_000);
         long seed = args.longValue("seed", 20250906L);
-        List<SimulatedTask> tasks = population(n, seed);
+        String progress = args.text("progress", "uneven");
+        List<SimulatedTask> tasks = switch (progress) {
+            case "uneven" -> population(n, seed);
+            case "linear" -> population(n, seed).stream().map(SimulatedTask::withLinearProgress).toList();
+            case "none" -> population(n, seed).stream().map(SimulatedTask::withoutProgress).toList();
+            default -> throw new IllegalArgumentException("--progress must be uneven, linear or none, got '" + progress + "'");
+        };
         double meanDuration = tasks.stream().mapToDouble(t -> t.duration().toNanos() / 1e9).average().orElse(0);
-        Figures.note("polling simulation: %d tasks, seed %d, mean duration %.1f s", n, seed, meanDuration);
+        Figures.note("polling simulation: %d tasks, seed %d, %s progress, mean duration %.1f s", n, seed, progress, meanDuration);
 
         Map<String, AwaitOptions> strategies = new LinkedHashMap<>();
         strategies.put("adaptive", AwaitOptions.defaults());
@@ -74,6 +98,13 @@ public final class PollingSimulation {
             Figures.note("%-10s polls/task %7.2f  mean lag %6.2f s  p95 lag %6.2f s  max lag %6.2f s  (%d incomplete, %.1f s real)",
                     o.name(), o.pollsPerTask(), o.meanLagSeconds(), o.p95LagSeconds(), o.maxLagSeconds(), o.incomplete(),
                     (System.nanoTime() - started) / 1e9);
+        }
+        for (Outcome o : outcomes) {
+            if (o.name().startsWith("adaptive")) {
+                Figures.note("%-16s %4.1f%% of tasks completed while the wait expected them later: their mean lag %.2f s "
+                        + "(last sleep %.2f s on average); the other tasks' mean lag %.2f s", o.name(), 100 * o.lateShare(),
+                        o.lateMeanLag(), o.lateMeanSleep(), o.otherMeanLag());
+            }
         }
         for (Outcome o : outcomes) {
             Figures.print("polls_per_task_" + o.name(), o.pollsPerTask(), 2);
@@ -106,14 +137,30 @@ public final class PollingSimulation {
         SimulatedPort port = new SimulatedPort(time);
         Random jitter = new Random(seed ^ 0x5DEECE66DL);
         TaskAwaiter awaiter = new TaskAwaiter(port, time, e -> Optional.empty(), jitter::nextDouble);
-        AwaitOptions options = waitOptions.toBuilder().timeout(DEADLINE).build();
         double[] lags = new double[tasks.size()];
         Arrays.fill(lags, Double.NaN);
         TaskId[] ids = new TaskId[tasks.size()];
+        Map<TaskId, Integer> indexes = new HashMap<>();
+        // records, without changing it, the strategy's last decision before each task completed
+        double[] lastSleep = new double[tasks.size()];
+        boolean[] lastExpectedLater = new boolean[tasks.size()];
+        PollingStrategy strategy = waitOptions.polling();
+        PollingStrategy recorded = (history, min, max, random) -> {
+            Duration delay = strategy.nextDelay(history, min, max, random);
+            Integer index = history.latest() == null ? null : indexes.get(history.latest().id());
+            if (index != null && !tasks.get(index).completedAt(history.now())) {
+                Instant expected = history.expectedEnd();
+                lastSleep[index] = delay.toNanos() / 1e9;
+                lastExpectedLater[index] = expected != null && expected.isAfter(tasks.get(index).completesAt());
+            }
+            return delay;
+        };
+        AwaitOptions options = waitOptions.toBuilder().timeout(DEADLINE).polling(recorded).build();
         for (int i = 0; i < tasks.size(); i++) {
             int index = i;
             SimulatedTask task = tasks.get(i);
             ids[i] = TaskId.of(String.format("task-unified-%d-%08d", task.createdAt().getEpochSecond(), i));
+            indexes.put(ids[i], i);
             time.schedule(Duration.between(time.now(), task.createdAt()), () ->
                     awaiter.await(port.submitAnswer(ids[index], task), options).whenComplete((done, error) -> {
                         if (error == null && done.status().state() == TaskState.COMPLETED) {
@@ -125,19 +172,33 @@ public final class PollingSimulation {
 
         long polls = 0;
         int incomplete = 0;
+        int late = 0;
+        double lateLag = 0;
+        double lateSleep = 0;
+        double otherLag = 0;
         List<Double> seen = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             polls += port.queries(ids[i]);
             if (Double.isNaN(lags[i])) {
                 incomplete++;
+                continue;
+            }
+            seen.add(lags[i]);
+            if (lastExpectedLater[i]) {
+                late++;
+                lateLag += lags[i];
+                lateSleep += lastSleep[i];
             } else {
-                seen.add(lags[i]);
+                otherLag += lags[i];
             }
         }
         double[] sorted = seen.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double mean = Arrays.stream(sorted).average().orElse(Double.NaN);
+        int others = sorted.length - late;
         return new Outcome(name, (double) polls / tasks.size(), mean, percentile(sorted, 0.95),
-                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], incomplete);
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], incomplete,
+                sorted.length == 0 ? Double.NaN : (double) late / sorted.length, late == 0 ? Double.NaN : lateLag / late,
+                late == 0 ? Double.NaN : lateSleep / late, others == 0 ? Double.NaN : otherLag / others);
     }
 
     /** The nearest-rank percentile of sorted values. */

@@ -57,6 +57,31 @@ public record SimulatedTask(Instant createdAt, Duration duration, Duration estim
         return new SimulatedTask(createdAt, duration, estimate, at, percents);
     }
 
+    /**
+     * This task (same queue, duration and estimate) with smooth progress instead: 1% more at every
+     * hundredth of the processing time, reaching 99% just before completion. For the sensitivity
+     * figures only.
+     */
+    public SimulatedTask withLinearProgress() {
+        long queueEnd = changeOffsets[0];
+        long total = duration.toNanos();
+        long[] at = new long[99];
+        int[] p = new int[99];
+        for (int i = 0; i < 99; i++) {
+            at[i] = queueEnd + (total - queueEnd) * i / 99;
+            p[i] = i + 1;
+        }
+        return new SimulatedTask(createdAt, duration, estimate, at, p);
+    }
+
+    /**
+     * This task (same duration and estimate) reporting no progress at all: {@code pending} at 0%
+     * until it completes, so only the server's estimate can guide a wait. For the sensitivity figures only.
+     */
+    public SimulatedTask withoutProgress() {
+        return new SimulatedTask(createdAt, duration, estimate, new long[] {duration.toNanos()}, new int[] {0});
+    }
+
     private static double uniform(Random random, double lo, double hi) {
         return lo + (hi - lo) * random.nextDouble();
     }

@@ -38,6 +38,22 @@ class SimulatedTaskTest {
     }
 
     @Test
+    void theSensitivityVariantsKeepTheTaskButChangeOnlyItsProgress() {
+        SimulatedTask task = SimulatedTask.draw(T0, Duration.ofSeconds(100), new Random(3));
+        SimulatedTask linear = task.withLinearProgress();
+        SimulatedTask none = task.withoutProgress();
+        for (SimulatedTask t : new SimulatedTask[] {linear, none}) {
+            assertThat(t.completesAt()).isEqualTo(task.completesAt());
+            assertThat(t.estimate()).isEqualTo(task.estimate());
+        }
+        assertThat(linear.pendingAt(T0.plusNanos(task.changeOffsets()[0] - 1))).isTrue();
+        assertThat(linear.percentAt(T0.plusSeconds(100).minusMillis(1))).isEqualTo(99);
+        assertThat(linear.percentAt(T0.plusSeconds(60))).isGreaterThan(linear.percentAt(T0.plusSeconds(50)));
+        assertThat(none.percentAt(T0.plusSeconds(100).minusMillis(1))).isZero();
+        assertThat(none.pendingAt(T0.plusSeconds(99))).isTrue();
+    }
+
+    @Test
     void theSamePopulationComesFromTheSameSeed() {
         assertThat(PollingSimulation.population(200, 5)).usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(PollingSimulation.population(200, 5));
