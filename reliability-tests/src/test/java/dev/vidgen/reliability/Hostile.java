@@ -27,9 +27,12 @@ final class Hostile {
         KNOWN_RULE_IDS = Set.copyOf(ids);
     }
 
-    /** Rules about the request as a whole, whose path may be empty. */
+    /**
+     * Rules whose path may be empty: those about the request as a whole, and an unknown field,
+     * whose path is the field's own name (which JSON allows to be empty).
+     */
     private static final Set<String> WHOLE_REQUEST_RULES = Set.of(RuleIds.REQUEST_REQUIRED, FoxApiCodec.RULE_SYNTAX,
-            FoxApiCodec.RULE_TYPE, FoxApiCodec.RULE_INVALID_VALUE);
+            FoxApiCodec.RULE_TYPE, FoxApiCodec.RULE_INVALID_VALUE, FoxApiCodec.RULE_UNKNOWN_FIELD);
 
     static final String HUGE = "x".repeat(100_000);
 
