@@ -143,9 +143,9 @@ class ApacheHttpTransportTest {
     void noConnectionStaysLeasedAfterErrorsTimeoutsCancellationsAndDownloads() throws Exception {
         try (ApacheHttpTransport t = ApacheHttpTransport.create(TransportSettings.defaults().withMaxConnections(2))) {
             assertThat(t.execute(post("/status/500")).status()).isEqualTo(500);
-            assertThat(catchThrowableOfType(() -> t.execute(get("/reset-body")), TransportException.class).kind())
+            assertThat(catchThrowableOfType(TransportException.class, () -> t.execute(get("/reset-body"))).kind())
                     .isEqualTo(TransportException.Kind.IO);
-            assertThat(catchThrowableOfType(() -> t.execute(get("/stall").withTimeout(Duration.ofMillis(300))), TransportException.class)
+            assertThat(catchThrowableOfType(TransportException.class, () -> t.execute(get("/stall").withTimeout(Duration.ofMillis(300))))
                     .kind()).isEqualTo(TransportException.Kind.TIMEOUT);
             assertThat(t.download(get("/status/404"), tempDir.resolve("a")).status()).isEqualTo(404);
             assertThat(t.download(get("/bytes/100000"), tempDir.resolve("b")).status()).isEqualTo(200);
@@ -169,7 +169,7 @@ class ApacheHttpTransportTest {
             List<CompletableFuture<HttpResponse>> calls = List.of(t.executeAsync(stall), t.executeAsync(stall),
                     t.executeAsync(stall.withTimeout(Duration.ofMillis(400))));
             List<TransportException.Kind> kinds = calls.stream().map(f -> {
-                ExecutionException e = catchThrowableOfType(() -> f.get(10, TimeUnit.SECONDS), ExecutionException.class);
+                ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
                 return ((TransportException) e.getCause()).kind();
             }).collect(Collectors.toList());
             assertThat(kinds).containsExactly(TransportException.Kind.TIMEOUT, TransportException.Kind.TIMEOUT, TransportException.Kind.CONNECT);
@@ -200,7 +200,7 @@ class ApacheHttpTransportTest {
     void callsAfterCloseAreRefused() {
         HttpTransport t = ApacheHttpTransport.create(TransportSettings.defaults());
         t.close();
-        assertThat(catchThrowableOfType(() -> t.execute(get("/echo")), IllegalStateException.class)).hasMessageContaining("closed");
+        assertThat(catchThrowableOfType(IllegalStateException.class, () -> t.execute(get("/echo")))).hasMessageContaining("closed");
     }
 
     /** Threads alive after one call, except the server's; the reactor has one per I/O thread plus its main thread. */

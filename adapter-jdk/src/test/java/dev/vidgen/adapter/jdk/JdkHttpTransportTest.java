@@ -145,8 +145,7 @@ class JdkHttpTransportTest {
             List<CompletableFuture<HttpResponse>> calls = List.of(t.executeAsync(stall), t.executeAsync(stall),
                     t.executeAsync(stall.withTimeout(Duration.ofMillis(400))));
             List<TransportException.Kind> kinds = calls.stream().map(f -> {
-                java.util.concurrent.ExecutionException e = catchThrowableOfType(() -> f.get(10, TimeUnit.SECONDS),
-                        java.util.concurrent.ExecutionException.class);
+                java.util.concurrent.ExecutionException e = catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
                 return ((TransportException) e.getCause()).kind();
             }).collect(Collectors.toList());
             assertThat(kinds).containsExactly(TransportException.Kind.TIMEOUT, TransportException.Kind.TIMEOUT, TransportException.Kind.CONNECT);
@@ -192,7 +191,7 @@ class JdkHttpTransportTest {
     void callsAfterCloseAreRefused() {
         HttpTransport t = JdkHttpTransport.create(TransportSettings.defaults());
         t.close();
-        assertThat(catchThrowableOfType(() -> t.execute(get("/echo")), IllegalStateException.class)).hasMessageContaining("closed");
+        assertThat(catchThrowableOfType(IllegalStateException.class, () -> t.execute(get("/echo")))).hasMessageContaining("closed");
     }
 
     private HttpRequest get(String path) {
