@@ -52,13 +52,17 @@ import org.junit.jupiter.api.io.TempDir;
  *     }
  * }
  * }</pre>
- * What it checks: methods and request headers arrive as sent; bodies of 0 bytes, 1 byte, 5 MiB
- * and a UTF-8 Chinese prompt survive both ways, sync and async; every status from 200 to 503
- * that the API uses comes back as a response and redirects are not followed; downloads stream a
- * 2xx body to the file and leave it untouched otherwise; connection refused, a silent server and
- * a reset mid-body end in {@link TransportException} of kind CONNECT, TIMEOUT and IO; cancelling
- * an async call frees its connection; 200 concurrent calls complete; and after 1,000 calls mixed
- * with faults and {@code close()}, no connection and no thread of the transport is left.
+ * What it checks: methods and request headers arrive as sent (a header value with a line break
+ * is refused before sending, without echoing the value); bodies of 0 bytes, 1 byte, 5 MiB and a
+ * UTF-8 Chinese prompt survive both ways, sync and async; sequential calls reuse connections;
+ * every status from 200 to 503 that the API uses comes back as a response and redirects are not
+ * followed; downloads stream a 2xx body to the file, leave it untouched otherwise, cut error
+ * bodies to 64 KiB and leave no partial file when cut off; connection refused, a silent server
+ * (before or during the body) and a reset mid-body end in {@link TransportException} of kind
+ * CONNECT, TIMEOUT and IO, the timeouts within a tolerance; cancelling an async call frees its
+ * connection; 200 concurrent calls complete over at most {@code maxConnections} connections;
+ * and after 1,000 calls mixed with faults and {@code close()}, no connection and no thread of
+ * the transport is left.
  *
  * <p>Waiting for {@code close()} to take effect, the suite runs {@code System.gc()} between
  * checks: the JDK 17 {@code java.net.http.HttpClient} has no {@code close()}, and its selector
