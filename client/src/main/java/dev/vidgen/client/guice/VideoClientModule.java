@@ -40,7 +40,7 @@ import java.util.Set;
  * <pre>{@code
  * Injector injector = Guice.createInjector(
  *         new VideoClientModule(ClientConfig.builder().apiKey("sk-...").build()),
- *         new HttpClientTransportModule());
+ *         new ApacheHttpTransportModule()); // or new JdkHttpTransportModule()
  * VideoClient client = injector.getInstance(VideoClient.class);
  * }</pre>
  *
