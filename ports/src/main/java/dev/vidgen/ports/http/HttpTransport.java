@@ -14,6 +14,11 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@link HttpRequest#timeout()} bounds the wait for the response, and expiry is {@link TransportException.Kind#TIMEOUT};</li>
  *   <li>cancelling the future of {@link #executeAsync} aborts the exchange and frees its connection;</li>
  *   <li>redirects are not followed (the client decides, so that Authorization never leaks to another host);</li>
+ *   <li>{@code Host}, {@code Content-Length} and other hop-by-hop headers are the transport's own; a CR or LF
+ *       in a header value is refused with {@link IllegalArgumentException} (whose message omits the value);</li>
+ *   <li>waiting longer than the timeout for a free pooled connection is {@link TransportException.Kind#CONNECT}:
+ *       nothing was sent;</li>
+ *   <li>a failed {@link #download} leaves no partial file behind;</li>
  *   <li>{@link #close()} releases every connection and every thread the transport started.</li>
  * </ul>
  * Implementations are thread-safe.
