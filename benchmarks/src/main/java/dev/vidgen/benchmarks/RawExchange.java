@@ -34,7 +34,7 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
  * The baseline: a submit and a task query written by hand, as a user without vidgen would, with a
  * pre-built JSON string and the same headers the client sends, returning the answer's bytes
  * unparsed. One implementation per HTTP library the adapters use, in the style the adapter uses it
- * (the JDK client blocking, Apache's async client), plus Apache's classic client for reference.
+ * (the JDK client blocking, Apache's async client), plus the other style of each for reference.
  */
 public interface RawExchange extends AutoCloseable {
 
@@ -50,10 +50,11 @@ public interface RawExchange extends AutoCloseable {
     /** A raw exchange on the library that the transport {@code name} ({@code jdk} or {@code apache}) uses. */
     static RawExchange forTransport(String name, URI baseUrl, String json) {
         return switch (name) {
-            case "jdk" -> new Jdk(baseUrl, json);
+            case "jdk" -> new Jdk(baseUrl, json, false);
+            case "jdk-async" -> new Jdk(baseUrl, json, true);
             case "apache" -> new Apache(baseUrl, json);
             case "apache-classic" -> new ApacheClassic(baseUrl, json);
-            default -> throw new IllegalArgumentException("unknown transport '" + name + "': use jdk, apache or apache-classic");
+            default -> throw new IllegalArgumentException("unknown transport '" + name + "': use jdk, jdk-async, apache or apache-classic");
         };
     }
 
@@ -64,14 +65,16 @@ public interface RawExchange extends AutoCloseable {
         return body;
     }
 
-    /** {@code java.net.http.HttpClient}, HTTP/1.1, blocking {@code send}. */
+    /** {@code java.net.http.HttpClient}, HTTP/1.1, blocking {@code send} (or {@code sendAsync} and wait). */
     final class Jdk implements RawExchange {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         private final HttpRequest submit;
         private final String tasks;
+        private final boolean async;
 
-        Jdk(URI baseUrl, String json) {
+        Jdk(URI baseUrl, String json, boolean async) {
+            this.async = async;
             submit = HttpRequest.newBuilder(baseUrl.resolve("/v1/videos/generations"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + BenchRequests.API_KEY)
@@ -98,8 +101,12 @@ public interface RawExchange extends AutoCloseable {
 
         private byte[] send(HttpRequest request) {
             try {
-                HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> r = async
+                        ? client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get(60, TimeUnit.SECONDS)
+                        : client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 return ok(r.statusCode(), r.body());
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the exchange failed: " + e, e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -17,8 +17,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link OverheadBenchmark} and {@link ValidateEncodeBenchmark} in one JMH run and prints the
  * figures: {@code overhead_ratio_<transport>} is (client submit + client query) / (raw submit +
  * raw query), that is the client's time for one submit and one poll over the raw time;
- * per-operation ratios and the absolute times follow, and for reference the Apache client against
- * hand-written code on Apache's classic client ({@link ApacheClassicBaseline}).
+ * per-operation ratios and the absolute times follow, and for reference each client against
+ * hand-written code in the library's other style ({@link ReferenceBaselines}). Every benchmark
+ * also reports the CPU time of its whole JVM per operation ({@link ProcessCpuProfiler}); its
+ * ratio, {@code overhead_cpu_ratio_<transport>}, is the client's extra work, which wall time on a
+ * busy machine can hide or exaggerate.
  *
  * <p>Options: {@code --forks N --warmup N --iterations N --seconds N} (JMH's warm-up and
  * measurement iterations and their length).
@@ -38,11 +41,12 @@ public final class OverheadMain {
         Options options = new OptionsBuilder()
                 .include(OverheadBenchmark.class.getName() + "\\.")
                 .include(ValidateEncodeBenchmark.class.getName() + "\\.")
-                .include(ApacheClassicBaseline.class.getName() + "\\.")
+                .include(ReferenceBaselines.class.getName() + "\\.")
                 .forks(forks)
                 .warmupIterations(warmup).warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(seconds))
                 .threads(1)
+                .addProfiler(ProcessCpuProfiler.class)
                 .shouldFailOnError(true)
                 .build();
         // JMH's progress goes to standard output; keep that for the figures
@@ -56,10 +60,15 @@ public final class OverheadMain {
         }
 
         Map<String, Result<?>> scores = new HashMap<>();
+        Map<String, RunResult> runs = new HashMap<>();
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
             String transport = r.getParams().getParam("transport");
+            if (transport == null) {
+                transport = r.getParams().getParam("library");
+            }
             scores.put(transport == null ? method : method + "/" + transport, r.getPrimaryResult());
+            runs.put(transport == null ? method : method + "/" + transport, r);
         }
         for (String transport : new String[] {"jdk", "apache"}) {
             double clientSubmit = score(scores, "clientSubmit/" + transport);
@@ -69,6 +78,11 @@ public final class OverheadMain {
             Figures.print("overhead_ratio_" + transport, (clientSubmit + clientQuery) / (rawSubmit + rawQuery), 3);
             Figures.print("overhead_submit_ratio_" + transport, clientSubmit / rawSubmit, 3);
             Figures.print("overhead_query_ratio_" + transport, clientQuery / rawQuery, 3);
+            double cpuClient = cpu(runs, "clientSubmit/" + transport) + cpu(runs, "clientQuery/" + transport);
+            double cpuRaw = cpu(runs, "rawSubmit/" + transport) + cpu(runs, "rawQuery/" + transport);
+            Figures.print("overhead_cpu_ratio_" + transport, cpuClient / cpuRaw, 3);
+            Figures.print("client_cpu_us_per_submit_and_query_" + transport, cpuClient / 1000, 1);
+            Figures.print("raw_cpu_us_per_submit_and_query_" + transport, cpuRaw / 1000, 1);
             Figures.print("client_submit_us_" + transport, clientSubmit, 1);
             Figures.print("raw_submit_us_" + transport, rawSubmit, 1);
             Figures.print("client_query_us_" + transport, clientQuery, 1);
@@ -79,10 +93,26 @@ public final class OverheadMain {
             }
         }
         Figures.print("validate_encode_ns", score(scores, "validateAndEncode"), 0);
-        double classic = score(scores, "rawClassicSubmit") + score(scores, "rawClassicQuery");
-        Figures.print("raw_classic_submit_us_apache", score(scores, "rawClassicSubmit"), 1);
-        Figures.print("raw_classic_query_us_apache", score(scores, "rawClassicQuery"), 1);
-        Figures.print("overhead_ratio_apache_vs_classic", (score(scores, "clientSubmit/apache") + score(scores, "clientQuery/apache")) / classic, 3);
+        for (String[] ref : new String[][] {{"jdk-async", "jdk", "jdk_vs_send_async"}, {"apache-classic", "apache", "apache_vs_classic"}}) {
+            double submit = score(scores, "referenceSubmit/" + ref[0]);
+            double query = score(scores, "referenceQuery/" + ref[0]);
+            String tag = ref[0].replace('-', '_');
+            Figures.print("reference_submit_us_" + tag, submit, 1);
+            Figures.print("reference_query_us_" + tag, query, 1);
+            Figures.print("overhead_ratio_" + ref[2], (score(scores, "clientSubmit/" + ref[1]) + score(scores, "clientQuery/" + ref[1]))
+                    / (submit + query), 3);
+            Figures.print("overhead_cpu_ratio_" + ref[2], (cpu(runs, "clientSubmit/" + ref[1]) + cpu(runs, "clientQuery/" + ref[1]))
+                    / (cpu(runs, "referenceSubmit/" + ref[0]) + cpu(runs, "referenceQuery/" + ref[0])), 3);
+        }
+    }
+
+    private static double cpu(Map<String, RunResult> runs, String key) {
+        RunResult r = runs.get(key);
+        Result<?> cpu = r == null ? null : r.getSecondaryResults().get(ProcessCpuProfiler.RESULT);
+        if (cpu == null) {
+            throw new IllegalStateException("no CPU time for " + key);
+        }
+        return cpu.getScore();
     }
 
     private static double score(Map<String, Result<?>> scores, String key) {
