@@ -261,7 +261,7 @@ class DecoderProperties {
                             err.set("type", t);
                             err.set("code", c);
                             err.set("message", m);
-                            return (JsonNode) NODES.objectNode().set("error", err);
+                            return NODES.objectNode().<JsonNode>set("error", err);
                         }))
                 .map(n -> n.toString().getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> huge = Arbitraries.just(("{\"error\":{\"message\":\"" + "m".repeat(100_000) + "\"}}").getBytes(StandardCharsets.UTF_8));
