@@ -56,7 +56,9 @@ final class Session implements AutoCloseable {
     /** A session on a fake API started by the caller; the session closes the fake. */
     static Session onFake(VidgenCli root, FakeVideoApi fake) {
         try {
-            VideoClient client = builder(root).baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).build();
+            // the fake answers at once: a stuck answer should fail in seconds, not after the real API's minute
+            VideoClient client = builder(root).baseUrl(fake.baseUrl()).apiKey(fake.apiKey())
+                    .attemptTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build();
             return new Session(client, fake);
         } catch (RuntimeException e) {
             fake.close();

@@ -85,7 +85,7 @@ class PartsTest {
     @Test
     void plainProgressPrintsOneLinePerChangeOfStatusOrPercent() {
         StringWriter sink = new StringWriter();
-        ProgressPrinter p = new ProgressPrinter(new PrintWriter(sink, true), false);
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(sink, true), false, () -> 0L, false);
         p.onProgress(event(TaskStatus.PENDING, 0, Duration.ofSeconds(10)));
         p.onProgress(event(TaskStatus.PENDING, 0, Duration.ofSeconds(9)));   // only the ETA changed
         p.onProgress(event(TaskStatus.PROCESSING, 50, Duration.ofSeconds(4)));
@@ -98,7 +98,7 @@ class PartsTest {
     @Test
     void terminalProgressRedrawsOneBarAndEndsItsLine() {
         StringWriter sink = new StringWriter();
-        ProgressPrinter p = new ProgressPrinter(new PrintWriter(sink, true), true);
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(sink, true), true, () -> 0L, false);
         p.onProgress(event(TaskStatus.PROCESSING, 50, Duration.ofSeconds(75)));
         p.onProgress(event(TaskStatus.COMPLETED, 100, null));
         p.finish();
@@ -108,6 +108,24 @@ class PartsTest {
         // the second draw pads over what is left of the longer first one
         assertThat(sink.toString()).isEqualTo("\r" + first + "\r" + second + " ".repeat(first.length() - second.length())
                 + System.lineSeparator());
+    }
+
+    @Test
+    void betweenPollsTheBarsEtaCountsDownAndStopsAtTheEnd() {
+        StringWriter sink = new StringWriter();
+        long[] now = {0};
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(sink, true), true, () -> now[0], false);
+        p.onProgress(event(TaskStatus.PROCESSING, 50, Duration.ofSeconds(75)));
+        now[0] = Duration.ofSeconds(10).toNanos();
+        p.tick();
+        assertThat(sink.toString()).endsWith("ETA 1m05s");
+        p.onProgress(event(TaskStatus.COMPLETED, 100, null));
+        int length = sink.toString().length();
+        now[0] = Duration.ofSeconds(20).toNanos();
+        p.tick();
+        p.finish();
+        p.tick();
+        assertThat(sink.toString().substring(length)).isEqualTo(System.lineSeparator());
     }
 
     private static ProgressEvent event(TaskStatus status, int percent, Duration eta) {
