@@ -18,15 +18,15 @@ final class TaskFlow {
     }
 
     /**
-     * Submits {@code request}; prints the task id (or the task as JSON); with {@code --wait} or
-     * {@code --output} waits for it, prints its results and downloads the first one.
+     * Submits {@code request}; prints the task id (or the task as JSON); with {@code --wait}, {@code --output}
+     * or {@code --timeout} waits for it, prints its results and downloads the first one.
      */
     static int submit(VidgenCli root, VideoRequest request, WaitOptions w) {
         Inputs.checkOutput(w.output);
         PrintWriter out = root.out();
         try (Session s = Session.open(root, root.err())) {
             VideoTask task = s.client().submit(request);
-            boolean waiting = w.wait || w.output != null;
+            boolean waiting = w.wait || w.output != null || w.timeout != null;
             if (!waiting) {
                 out.println(w.json ? TaskOutput.json(task) : task.id().value());
                 return ExitCode.OK;

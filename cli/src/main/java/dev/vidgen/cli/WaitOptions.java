@@ -14,7 +14,7 @@ final class WaitOptions {
     Path output;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
-            description = "Give up waiting after DURATION (90s, 5m, 1h, PT5M; default 30m); exit 5, the task goes on")
+            description = "Wait at most DURATION (90s, 5m, 1h, PT5M; default 30m; implies --wait); then exit 5, the task goes on")
     Duration timeout;
 
     @Option(names = "--json", description = "Print the task as JSON instead of its id / result URLs")

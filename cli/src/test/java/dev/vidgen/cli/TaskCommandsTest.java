@@ -331,7 +331,8 @@ class TaskCommandsTest {
     void aWaitThatTimesOutExits5AndPrintsTheTaskIdToResumeWith() throws Exception {
         api.lifecycleForNextSubmit(Lifecycle.builder().processing(30).runsForever());
 
-        Result r = cli().run("submit", validVeo().toString(), "--wait", "--timeout", "400ms");
+        // --timeout alone implies --wait
+        Result r = cli().run("submit", validVeo().toString(), "--timeout", "400ms");
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.TIMEOUT);
         String id = r.outLines().get(0);
