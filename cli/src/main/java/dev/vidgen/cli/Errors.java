@@ -13,7 +13,6 @@ import dev.vidgen.client.error.TaskNotFoundException;
 import dev.vidgen.client.error.TransportIoException;
 import dev.vidgen.client.error.VidgenException;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.domain.validation.InvalidValueException;
 import dev.vidgen.domain.validation.Violation;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -52,10 +51,6 @@ final class Errors {
             for (Violation v : vs) {
                 err.println("  " + violationLine(v));
             }
-        } else if (e instanceof InvalidValueException ive) {
-            code = ExitCode.INVALID_REQUEST;
-            message = "the request is invalid (1 violation); nothing was sent";
-            err.println("  " + violationLine(ive.violation()));
         } else if (e instanceof TaskFailedException tfe) {
             code = ExitCode.TASK_FAILED;
             VideoTask t = tfe.task();
@@ -71,19 +66,19 @@ final class Errors {
                     + "; it is still running: resume with 'vidgen wait " + ate.taskId() + "'";
         } else if (e instanceof AuthenticationException a) {
             code = ExitCode.API_ERROR;
-            message = "the API refused the key (" + describe(a) + "); check FOXAPI_API_KEY or --api-key";
+            message = "the API refused the key (" + a.getMessage() + "); check FOXAPI_API_KEY or --api-key";
         } else if (e instanceof TaskNotFoundException nf) {
             code = ExitCode.API_ERROR;
-            message = "no such task (" + describe(nf) + ")";
+            message = "no such task (" + nf.getMessage() + ")";
         } else if (e instanceof InsufficientQuotaException q) {
             code = ExitCode.API_ERROR;
-            message = "the account balance is too low (" + describe(q) + ")";
+            message = "the account balance is too low (" + q.getMessage() + ")";
         } else if (e instanceof RateLimitException r) {
             code = ExitCode.API_ERROR;
-            message = "the API is rate limiting this key (" + describe(r) + "); try again later";
+            message = "the API is rate limiting this key (" + r.getMessage() + "); try again later";
         } else if (e instanceof ApiException api) {
             code = ExitCode.API_ERROR;
-            message = "the API answered an error: " + describe(api) + mayHaveCreated(api);
+            message = "the API answered an error: " + api.getMessage() + mayHaveCreated(api);
         } else if (e instanceof TransportIoException tio) {
             code = ExitCode.API_ERROR;
             message = "could not talk to the API: " + tio.getMessage() + mayHaveCreated(tio);
@@ -143,10 +138,6 @@ final class Errors {
             }
         }
         return sb.toString();
-    }
-
-    private static String describe(ApiException e) {
-        return e.getMessage();
     }
 
     private static String mayHaveCreated(VidgenException e) {
