@@ -42,7 +42,13 @@ final class RequestProblems extends DeserializationProblemHandler {
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
             Object beanOrClass, String propertyName) throws IOException {
-        FieldPath path = FieldPath.of(p.getParsingContext());
+        // A creator-based record (every request is one) buffers unknown fields and replays them from a
+        // token buffer once the object is read; that buffer's contexts do not tell where the object was,
+        // but the main parser, now just past the object, does.
+        JsonParser main = ctxt.getParser();
+        FieldPath path = p != main && main != null
+                ? FieldPath.of(main.getParsingContext()).child(propertyName)
+                : FieldPath.of(p.getParsingContext(), p.currentToken());
         String where = path.parentJson().isEmpty() ? "" : " in " + path.parentJson();
         String known = knownFields(path);
         violations.add(new Violation(UNKNOWN_FIELD, path.javaPathWithRawLeaf(), null,
@@ -165,6 +171,12 @@ final class RequestProblems extends DeserializationProblemHandler {
                     segs.add(0, Math.max(0, c.getCurrentIndex()));
                 }
             }
+            return new FieldPath(segs);
+        }
+
+        FieldPath child(String name) {
+            List<Object> segs = new ArrayList<>(segments);
+            segs.add(name);
             return new FieldPath(segs);
         }
 

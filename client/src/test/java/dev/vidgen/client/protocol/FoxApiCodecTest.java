@@ -116,6 +116,16 @@ class FoxApiCodecTest {
         }
 
         @Test
+        void anUnknownFieldHoldingAnArrayIsNamedByItsOwnPath() {
+            String json = "{\"model\":\"kling-o3-ref\",\"prompt\":\"x\",\"reference_image_urls\":[\"https://e.com/a\"],"
+                    + "\"image_list\":[{\"image_url\":\"https://e.com/b\",\"tags\":[1,[2]]}]}";
+            RequestValidationException e = catchThrowableOfType(RequestValidationException.class, () -> codec.decodeRequest(bytes(json)));
+            assertThat(e.violations()).extracting(Violation::ruleId).containsOnly("json.unknown-field");
+            assertThat(e.violations()).extracting(Violation::path).containsExactlyInAnyOrder("reference_image_urls", "imageList[0].tags");
+            assertThat(e.getMessage()).contains("unknown field 'reference_image_urls' for model", "unknown field 'tags' in image_list[0]");
+        }
+
+        @Test
         void aWrongEnumValueGetsTheFieldsRuleIdAndTheAllowedValues() {
             String json = "{\"model\":\"veo-3.1-reference-to-video\",\"prompt\":\"x\",\"reference_image_urls\":[\"https://a.example/1.png\"],"
                     + "\"aspect_ratio\":\"4:3\",\"resolution\":\"8k\"}";
