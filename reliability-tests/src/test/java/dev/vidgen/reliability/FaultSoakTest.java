@@ -135,7 +135,6 @@ class FaultSoakTest {
         }
         List<String> problems = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
-        long started = System.nanoTime();
 
         try (FakeVideoApi api = FakeVideoApi.builder().apiKeys(KEY).seed(SEED).threads(4).taskDuration(TASK_DURATION).start()) {
             Set<String> threadsBefore = Threads.snapshot();
@@ -152,20 +151,21 @@ class FaultSoakTest {
                     .build();
             int openWhileRunning;
             Set<String> clientThreads;
+            long elapsedMillis;
             try {
                 warmUp(client, api);
                 api.lifecycleWhen(r -> r.prompt().endsWith("#" + Kind.FAILS),
                         Lifecycle.builder().pending().processing(50).failedAfter("generation_failed", TASK_DURATION));
                 api.lifecycleWhen(r -> r.prompt().endsWith("#" + Kind.STUCK), Lifecycle.builder().pending().processing(40).runsForever());
                 api.faults().random(faults());
-                started = System.nanoTime();
+                long started = System.nanoTime();
                 run(client, tasks, problems);
+                elapsedMillis = (System.nanoTime() - started) / 1_000_000;
                 openWhileRunning = TcpConnections.open(api.port());
                 clientThreads = Threads.leftOver(threadsBefore, notTheClients, Duration.ZERO);
             } finally {
                 client.close();
             }
-            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
             // ---- no connection and no thread left behind ----
             String connections;
@@ -337,6 +337,13 @@ class FaultSoakTest {
             if (!done.id().equals(id) || done.status().state() != TaskState.COMPLETED || t.kind != Kind.NORMAL) {
                 problems.add("task " + t.index + " (" + t.kind + "): await returned " + done.id() + " " + done.status());
             }
+        }
+
+        // the same in sum: the fake created one task per success, plus at most one per failure that said one may exist
+        int mayExist = (int) tasks.stream().filter(t -> t.submitError instanceof VidgenException v && v.taskMayHaveBeenCreated()).count();
+        if (created.size() < returnedIds.size() || created.size() > returnedIds.size() + mayExist) {
+            problems.add("the fake created " + created.size() + " tasks for " + returnedIds.size() + " successful submits and "
+                    + mayExist + " that may have created one");
         }
 
         Map<String, Integer> faults = new TreeMap<>();
