@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * the same library; {@code cold_start_ratio_builder} is the builder on its default transport
  * (Apache HttpClient 5, priority 200) over raw Apache HttpClient 5.
  *
- * <p>Options: {@code --rounds N} (default 15).
+ * <p>Options: {@code --rounds N} (default 15); {@code --trace N} (default 0) first runs the builder
+ * in timed steps N times per transport ({@code cold_start_trace_*} figures, see {@link ColdStartChild}).
  */
 public final class ColdStartBenchmark {
 
@@ -36,10 +37,15 @@ public final class ColdStartBenchmark {
 
     /** Runs the rounds; figures on standard output. */
     public static void main(String[] argv) throws Exception {
-        int rounds = Args.parse(argv).integer("rounds", 15);
+        Args args = Args.parse(argv);
+        int rounds = args.integer("rounds", 15);
+        int traces = args.integer("trace", 0);
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         VARIANTS.forEach(v -> millis.put(v, new ArrayList<>()));
         try (CannedServer server = CannedServer.start()) {
+            if (traces > 0) {
+                trace(server, traces);
+            }
             for (int round = 0; round <= rounds; round++) {
                 for (String variant : VARIANTS) {
                     double ms = once(variant, server);
@@ -52,8 +58,7 @@ public final class ColdStartBenchmark {
         Map<String, Double> medians = new LinkedHashMap<>();
         millis.forEach((variant, list) -> {
             double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            double median = median(list);
             medians.put(variant, median);
             Figures.note("%-15s median %6.0f ms  min %6.0f  max %6.0f  (%d runs)", variant, median, sorted[0],
                     sorted[sorted.length - 1], sorted.length);
@@ -68,12 +73,47 @@ public final class ColdStartBenchmark {
         Figures.print("cold_start_ratio_builder", medians.get("builder-apache") / medians.get("raw-apache"), 3);
     }
 
+    /** Runs the builder in timed steps {@code times} times per transport; prints each step's median (from JVM start, ms). */
+    private static void trace(CannedServer server, int times) throws Exception {
+        for (String transport : new String[] {"apache", "jdk"}) {
+            Map<String, List<Double>> phases = new LinkedHashMap<>();
+            for (int i = 0; i < times; i++) {
+                List<String> lines = new ArrayList<>();
+                once("trace-builder-" + transport, server, lines);
+                for (String l : lines) {
+                    String[] parts = l.split(" ");
+                    phases.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(Double.parseDouble(parts[2]));
+                }
+            }
+            StringBuilder b = new StringBuilder("builder on " + transport + ", median ms from process start:");
+            phases.forEach((phase, ms) -> {
+                double median = median(ms);
+                b.append(' ').append(phase).append('=').append(Math.round(median));
+                Figures.print("cold_start_trace_" + transport + "_" + phase.replace('-', '_') + "_ms", median, 0);
+            });
+            Figures.note("%s", b);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
     private static double once(String variant, CannedServer server) throws Exception {
+        return once(variant, server, new ArrayList<>());
+    }
+
+    /** One child; {@code phases} receives its {@code phase} lines; returns the milliseconds to its answer. */
+    private static double once(String variant, CannedServer server, List<String> phases) throws Exception {
         long start = System.nanoTime();
-        Process child = JavaProcesses.start(List.of(), ColdStartChild.class, variant, server.baseUrl().toString());
+        Process child = JavaProcesses.start(List.of(), ColdStartChild.class, variant, server.baseUrl().toString(),
+                String.valueOf(System.currentTimeMillis()));
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            line = out.readLine();
+            while ((line = out.readLine()) != null && line.startsWith("phase ")) {
+                phases.add(line);
+            }
         }
         long end = System.nanoTime();
         if (!child.waitFor(60, TimeUnit.SECONDS)) {

@@ -42,8 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Every task is submitted at once with {@code submitAndAwaitAsync} and the default wait options
  * (adaptive polling); tasks take 2 s to 30 s. Figures: the peak thread count above the count just
  * before the client was built (the JVM's own threads, and this benchmark's sampler thread, are in
- * the baseline), the peak heap in use (sampled every 10 ms, garbage included) and the largest heap
- * left after a collection (the live set), the wall time from the first submit to the last
+ * the baseline), the largest heap left after a collection (what the waits hold: the figure
+ * {@code scale_peak_heap_mib}) and the peak heap in use including garbage (sampled every 10 ms and
+ * before every collection; it depends on how far the collector lets the heap grow), the wall time from the first submit to the last
  * completion, tasks lost (a wait that did not end with a completed task, or a completed task the
  * fake never created) and tasks submitted twice (tasks the fake created beyond the ids the client
  * got back). The run is bounded: after {@code --limit-seconds} unfinished waits are cancelled and
@@ -177,9 +178,13 @@ public final class ScaleBenchmark {
         Figures.note("completed %d, failures %s, fake created %d tasks, client saw %d ids", completed, failures, createdLines, submitted.size());
         Figures.note("threads: baseline %d, peak %d; heap: peak used %.1f MiB, peak after GC %.1f MiB, %d collections",
                 baseline, peakThreads, sampler.peakUsedMiB(), sampler.peakLiveMiB(), sampler.collections());
+        Figures.note("threads at the peak, by name: %s", sampler.threadsAtPeak());
         Figures.print("scale_extra_threads", peakThreads - baseline);
-        Figures.print("scale_peak_heap_mib", sampler.peakUsedMiB(), 1);
-        Figures.print("scale_peak_live_heap_mib", sampler.peakLiveMiB(), 1);
+        // the heap the waits hold: what is left after a collection. Used heap including garbage
+        // depends on the collector's sizing (G1 lets the young generation grow with the maximum heap).
+        Figures.print("scale_peak_heap_mib", sampler.peakLiveMiB(), 1);
+        Figures.print("scale_peak_used_heap_mib", sampler.peakUsedMiB(), 1);
+        Figures.print("scale_max_heap_mib", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), 0);
         Figures.print("scale_wall_s", (finished - started) / 1e9, 1);
         if (allSubmitted.get() != 0) {
             Figures.print("scale_submit_phase_s", (allSubmitted.get() - started) / 1e9, 1);
@@ -202,6 +207,9 @@ public final class ScaleBenchmark {
         private volatile long peakUsed;
         private volatile long peakLive;
         private volatile long collections;
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private int peakThreads;
+        private Map<String, Integer> threadsAtPeak = Map.of();
 
         static HeapSampler start() {
             HeapSampler s = new HeapSampler();
@@ -212,6 +220,7 @@ public final class ScaleBenchmark {
         }
 
         synchronized void reset() {
+            peakThreads = 0;
             peakUsed = 0;
             peakLive = 0;
             collections = 0;
@@ -230,7 +239,23 @@ public final class ScaleBenchmark {
             }
         }
 
+        /** The live threads when their number was highest, grouped by name with digits dropped. */
+        synchronized Map<String, Integer> threadsAtPeak() {
+            return threadsAtPeak;
+        }
+
         private synchronized void sample() {
+            int count = threads.getThreadCount();
+            if (count > peakThreads) {
+                peakThreads = count;
+                Map<String, Integer> byName = new TreeMap<>();
+                for (var info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+                    if (info != null) {
+                        byName.merge(info.getThreadName().replaceAll("\\d+", "N"), 1, Integer::sum);
+                    }
+                }
+                threadsAtPeak = byName;
+            }
             long used = 0;
             for (MemoryPoolMXBean p : heapPools) {
                 used += p.getUsage().getUsed();
