@@ -85,12 +85,25 @@ public final class VideoClient implements AutoCloseable {
      */
     public List<Violation> validate(VideoRequest request) {
         List<Violation> violations = new ArrayList<>(validator.validate(request));
-        if (request != null && request.modelId() != null && catalog.familyOf(request.modelId()).isEmpty()) {
-            violations.add(new Violation(RULE_MODEL_REGISTERED, "model", request.modelId(), "model '" + request.modelId()
-                    + "' is not registered with this client (known: " + String.join(", ", catalog.modelIds())
+        if (request != null && !isRegistered(request)) {
+            violations.add(new Violation(RULE_MODEL_REGISTERED, "model", request.modelId(), (request.modelId() == null
+                    ? "the " + request.getClass().getSimpleName() + " names no model and its type is"
+                    : "model '" + request.modelId() + "' is")
+                    + " not registered with this client (known: " + String.join(", ", catalog.modelIds())
                     + "); add its family with addFamily(...) or a Guice Multibinder"));
         }
         return violations;
+    }
+
+    /**
+     * Whether a family of this client owns the request: by its model id, or, when it names none
+     * (its own rules then report the missing model), by its request type.
+     */
+    private boolean isRegistered(VideoRequest request) {
+        if (request.modelId() != null) {
+            return catalog.familyOf(request.modelId()).isPresent();
+        }
+        return catalog.families().stream().anyMatch(f -> f.requestType().isInstance(request));
     }
 
     /**

@@ -99,8 +99,6 @@ class HostileRequestProperties {
     }
 
     @Example
-    @Disabled("BUG: VideoClient.validate skips the model check when modelId() is null, so submit fails in "
-            + "FoxApiCodec.encodeRequest with IllegalArgumentException, not RequestValidationException; see report")
     void aForeignRequestWithoutAModelIdIsAViolationOverHttp() {
         assertForeignRequestRefusedOverHttp(null);
     }

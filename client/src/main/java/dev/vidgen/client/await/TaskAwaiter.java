@@ -2,6 +2,7 @@ package dev.vidgen.client.await;
 
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
+import dev.vidgen.client.error.MalformedResponseException;
 import dev.vidgen.client.error.RateLimitException;
 import dev.vidgen.client.error.ServerException;
 import dev.vidgen.client.error.ServiceUnavailableException;
@@ -127,7 +128,7 @@ public final class TaskAwaiter {
     static boolean keepsWaitAlive(Throwable error) {
         if (error instanceof RateLimitException || error instanceof ServiceUnavailableException
                 || error instanceof ServerException || error instanceof TransportIoException
-                || error instanceof TransportException) {
+                || error instanceof TransportException || error instanceof MalformedResponseException) {
             return true;
         }
         if (error instanceof ApiException api) {

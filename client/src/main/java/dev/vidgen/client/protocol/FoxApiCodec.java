@@ -300,8 +300,17 @@ public final class FoxApiCodec {
                 results(id, root.get("results")),
                 taskError(root.get("error")),
                 usage(root.get("usage")),
-                created == null ? null : Instant.ofEpochSecond(created.longValue()),
+                epochSeconds(created),
                 observedAt);
+    }
+
+    /** A creation time vidgen only reports: one that no Instant can hold is dropped, not fatal. */
+    private static Instant epochSeconds(Double seconds) {
+        if (seconds == null || !Double.isFinite(seconds)
+                || seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            return null;
+        }
+        return Instant.ofEpochSecond(seconds.longValue());
     }
 
     private List<TaskResult> results(TaskId id, JsonNode node) {

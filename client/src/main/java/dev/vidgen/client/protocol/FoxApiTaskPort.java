@@ -236,13 +236,13 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
                     VideoTask task = codec.decodeTask(response.body(), scheduler.now());
                     log(attempt, millis, String.valueOf(status), response, "");
                     result.complete(task);
-                } catch (MalformedResponseException e) {
+                } catch (RuntimeException e) {
                     if (submit) {
                         taskMayExist = true;
                     }
-                    boolean retryable = submit && policy.retrySubmitWhenTaskMayExist();
-                    retryOrFail(attempt, millis, status + " malformed", response,
-                            new MalformedResponseException(e.getMessage(), e.getCause(), submit), retryable, null);
+                    // a malformed answer is retried as a query, but never as a submit (it may have created a task)
+                    boolean retryable = submit ? policy.retrySubmitWhenTaskMayExist() : true;
+                    retryOrFail(attempt, millis, status + " malformed", response, malformed(response.body(), e), retryable, null);
                 }
                 return;
             }
@@ -305,6 +305,28 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
                     new TransportIoException(operation() + " failed in the transport: " + cause, cause, submit), false, null);
         }
 
+        /**
+         * The typed error for a 2xx answer that could not be decoded. Its message and cause come from
+         * decoding the body again with the key blanked out, since they quote the body (an echoing
+         * proxy at a wrong base URL would otherwise put the key into an exception).
+         */
+        private MalformedResponseException malformed(byte[] body, RuntimeException first) {
+            RuntimeException described = first;
+            byte[] redacted = redact(body);
+            if (redacted != body) {
+                try {
+                    codec.decodeTask(redacted, scheduler.now());
+                } catch (RuntimeException again) {
+                    described = again;
+                }
+            }
+            if (described instanceof MalformedResponseException m) {
+                return new MalformedResponseException(m.getMessage(), m.getCause(), submit);
+            }
+            return new MalformedResponseException("the " + operation() + " answer could not be read: "
+                    + described.getClass().getSimpleName(), redacted == body ? described : null, submit);
+        }
+
         private void retryOrFail(int attempt, long millis, String outcome, HttpResponse response, RuntimeException error,
                                  boolean retryable, Duration retryAfter) {
             lastError = error;
@@ -314,7 +336,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
                 return;
             }
             Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempt, random.getAsDouble());
-            if (!scheduler.now().plus(delay).isBefore(deadline)) {
+            if (delay.compareTo(Duration.between(scheduler.now(), deadline)) >= 0) {
                 log(attempt, millis, outcome, response, "; a retry in " + delay + " would pass the call's deadline");
                 result.completeExceptionally(error);
                 return;
