@@ -49,7 +49,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,9 +190,6 @@ class SecretsTest {
      */
     @ParameterizedTest(name = "{0} transport")
     @ValueSource(strings = {"jdk", "apache"})
-    @Disabled("BUG: FoxApiCodec.decodeTask quotes up to 200 characters of a malformed 2xx body in "
-            + "MalformedResponseException's message, and FoxApiTaskPort does not redact 2xx bodies, so a body echoing "
-            + "Authorization puts the key in the message; see report")
     void successBodiesEchoingTheKeyAreRedacted(String transport) {
         SecretScan scan = new SecretScan(SECRETS);
         try (RecordingServer echo = RecordingServer.start(r -> RecordingServer.Answer.json(200,
@@ -205,17 +201,21 @@ class SecretsTest {
         assertNoSecretAnywhere(scan, null);
     }
 
+    /**
+     * A documented limit: Apache HttpClient's own header and wire loggers print Authorization verbatim
+     * and cannot be redacted from outside the library. The transport warns when they are on (they are
+     * here: every logger is at TRACE), and RELIABILITY.md and the adapter's Javadoc say to keep them off.
+     */
     @Test
-    @Disabled("BUG (or a limit to document): with org.apache.hc.client5.http.headers or "
-            + "org.apache.hc.client5.http.wire at DEBUG, Apache HttpClient logs 'Authorization: Bearer <key>' "
-            + "for every request of the apache transport; see report")
-    void apacheWireLoggersShowTheKey() {
-        SecretScan scan = new SecretScan(SECRETS);
+    void theApacheTransportWarnsThatItsWireLoggersShowHeaders() {
         try (FakeVideoApi api = FakeVideoApi.builder().apiKeys(KEY).start();
              VideoClient client = client(api, "apache", KEY)) {
-            scan.object("submit", client.submit(request("a fox")));
+            client.submit(request("a fox"));
         }
-        assertNoSecretAnywhere(scan, "org.apache.hc", true);
+        assertThat(logs.lines()).anySatisfy(line -> {
+            assertThat(line.logger()).isEqualTo("dev.vidgen.adapter.httpclient.ApacheHttpTransport");
+            assertThat(line.text()).contains("org.apache.hc.client5.http.headers", "API key");
+        });
     }
 
     @Test

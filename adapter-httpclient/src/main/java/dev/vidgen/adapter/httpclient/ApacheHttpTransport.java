@@ -61,6 +61,8 @@ import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transport SPI on Apache HttpClient 5's non-blocking async client
@@ -102,8 +104,19 @@ import org.apache.hc.core5.util.Timeout;
  * {@link #close()} shuts the I/O reactor down gracefully for a short grace period
  * ({@link Builder#closeGracePeriod}, default 1 s), then immediately; this closes the pool's
  * connections and ends the reactor's threads.
+ *
+ * <p>Logging: Apache HttpClient's own loggers {@code org.apache.hc.client5.http.headers} and
+ * {@code org.apache.hc.client5.http.wire} print request headers verbatim, the API key in
+ * {@code Authorization} included. Keep them below DEBUG outside local debugging; the transport logs a
+ * warning when it is created while they are on.
  */
 public final class ApacheHttpTransport implements HttpTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApacheHttpTransport.class);
+
+    /** Apache HttpClient's loggers that print request headers verbatim. */
+    static final java.util.List<String> WIRE_LOGGERS =
+            java.util.List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
     static final int MAX_ERROR_BODY = 64 * 1024;
     private static final byte[] EMPTY = new byte[0];
@@ -121,6 +134,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApacheHttpTransport(Builder b) {
+        warnIfWireLoggingShowsHeaders();
         this.settings = b.settings;
         this.closeGracePeriod = b.closeGracePeriod;
         int id = IDS.incrementAndGet();
@@ -193,6 +207,20 @@ public final class ApacheHttpTransport implements HttpTransport {
             executor = settings.executor();
         }
         client.start();
+    }
+
+    /**
+     * Apache HttpClient's own header and wire loggers print every request header, Authorization (the
+     * API key) included, and nothing outside the library can redact them. Say so loudly when they are on.
+     */
+    private static void warnIfWireLoggingShowsHeaders() {
+        for (String name : WIRE_LOGGERS) {
+            if (LoggerFactory.getLogger(name).isDebugEnabled()) {
+                LOG.warn("logger {} is at DEBUG: Apache HttpClient then logs every request header, the API key in "
+                        + "Authorization included; keep {} below DEBUG outside local debugging", name, WIRE_LOGGERS);
+                return;
+            }
+        }
     }
 
     /** A builder, starting from {@link TransportSettings#defaults()}. */
