@@ -4,15 +4,12 @@ import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.TransportException;
+import dev.vidgen.ports.http.TransportSupport;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
-import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -268,11 +265,11 @@ public final class ApacheHttpTransport implements HttpTransport {
         try {
             DownloadConsumer.Result r = await(exchange(request, new DownloadConsumer(part, MAX_ERROR_BODY)));
             if (r.status() / 100 == 2) {
-                moveIntoPlace(part, absolute, request);
+                TransportSupport.moveIntoPlace(part, absolute, request.method(), request.uri());
             }
             return new HttpResponse(r.status(), r.headers(), r.body());
         } finally {
-            deleteQuietly(part);
+            TransportSupport.deleteQuietly(part);
         }
     }
 
@@ -365,15 +362,15 @@ public final class ApacheHttpTransport implements HttpTransport {
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
             throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
         }
-        HeaderRules.checkMethod(request.method());
+        TransportSupport.checkMethod(request.method());
         SimpleHttpRequest simple = SimpleHttpRequest.create(request.method(), uri);
         request.headers().forEach((name, values) -> {
-            HeaderRules.checkName(name);
+            TransportSupport.checkHeaderName(name);
             if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 return;
             }
             for (String value : values) {
-                HeaderRules.checkValue(name, value);
+                TransportSupport.checkHeaderValue(name, value);
                 simple.addHeader(name, value);
             }
         });
@@ -398,25 +395,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         return body == null ? EMPTY : body;
     }
 
-    private static void moveIntoPlace(Path part, Path target, HttpRequest request) {
-        try {
-            try {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new TransportException(Kind.IO, request.method() + " " + request.uri() + ": cannot write " + target + ": " + e, e);
-        }
-    }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: the name is unique and hidden
-        }
-    }
 
     /**
      * One exchange on the async client: its outcome as a future completed on the reactor thread

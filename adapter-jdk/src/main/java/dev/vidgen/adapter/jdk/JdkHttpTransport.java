@@ -4,9 +4,9 @@ import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.TransportException;
+import dev.vidgen.ports.http.TransportSupport;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
-import java.io.IOException;
 import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -19,10 +19,7 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
@@ -163,14 +160,14 @@ public final class JdkHttpTransport implements HttpTransport {
                 : new CappedBodySubscriber(MAX_ERROR_BODY);
         Function<java.net.http.HttpResponse<byte[]>, HttpResponse> mapper = r -> {
             if (r.statusCode() / 100 == 2) {
-                moveIntoPlace(part, absolute, r.request());
+                TransportSupport.moveIntoPlace(part, absolute, r.request().method(), r.request().uri());
             }
             return toResponse(r);
         };
         try {
-            return await(start(request, handler, mapper, () -> deleteQuietly(part)));
+            return await(start(request, handler, mapper, () -> TransportSupport.deleteQuietly(part)));
         } catch (RuntimeException e) {
-            deleteQuietly(part); // a timeout or cancellation may come before the exchange's own clean-up
+            TransportSupport.deleteQuietly(part); // a timeout or cancellation may come before the exchange's own clean-up
             throw e;
         }
     }
@@ -246,15 +243,15 @@ public final class JdkHttpTransport implements HttpTransport {
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
             throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
         }
-        HeaderRules.checkMethod(request.method());
+        TransportSupport.checkMethod(request.method());
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
         request.headers().forEach((name, values) -> {
-            HeaderRules.checkName(name);
+            TransportSupport.checkHeaderName(name);
             if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 return;
             }
             for (String value : values) {
-                HeaderRules.checkValue(name, value);
+                TransportSupport.checkHeaderValue(name, value);
                 b.header(name, value);
             }
         });
@@ -269,25 +266,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return new HttpResponse(r.statusCode(), r.headers().map(), r.body());
     }
 
-    private static void moveIntoPlace(Path part, Path target, java.net.http.HttpRequest request) {
-        try {
-            try {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new TransportException(Kind.IO, request.method() + " " + request.uri() + ": cannot write " + target + ": " + e, e);
-        }
-    }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: the name is unique and hidden
-        }
-    }
 
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
