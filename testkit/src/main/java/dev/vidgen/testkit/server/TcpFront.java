@@ -117,18 +117,25 @@ final class TcpFront implements AutoCloseable {
     public void close() {
         closed = true;
         closeQuietly(listener);
+        closeOpenConnections();
+        threads.shutdownNow(); // socket reads ignore interrupts: pumps end when their sockets close
+        try {
+            // a connection accepted just before the listener closed can still join `open`: close again until all pumps end
+            for (int i = 0; i < 50 && !threads.awaitTermination(100, TimeUnit.MILLISECONDS); i++) {
+                closeOpenConnections();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clientsByBackendPort.clear();
+    }
+
+    private void closeOpenConnections() {
         open.forEach((client, server) -> {
             closeQuietly(client);
             closeQuietly(server);
         });
         open.clear();
-        clientsByBackendPort.clear();
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void closeQuietly(AutoCloseable c) {
