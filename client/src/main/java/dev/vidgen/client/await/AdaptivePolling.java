@@ -27,7 +27,7 @@ import java.time.Instant;
  */
 public record AdaptivePolling(double etaFraction, double ageFraction, double jitter) implements PollingStrategy {
 
-    private static final AdaptivePolling DEFAULTS = new AdaptivePolling(0.5, 0.2, 0.1);
+    private static final AdaptivePolling DEFAULTS = new AdaptivePolling(0.3, 0.2, 0.1);
 
     public AdaptivePolling {
         if (!(etaFraction > 0 && etaFraction <= 1)) {
@@ -41,7 +41,7 @@ public record AdaptivePolling(double etaFraction, double ageFraction, double jit
         }
     }
 
-    /** Half the time left, a fifth of the age or of the time overdue, 10% jitter. */
+    /** 30% of the time left, a fifth of the age or of the time overdue, 10% jitter (chosen by BENCHMARKS.md section 2). */
     public static AdaptivePolling defaults() {
         return DEFAULTS;
     }

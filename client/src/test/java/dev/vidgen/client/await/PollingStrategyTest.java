@@ -29,12 +29,12 @@ class PollingStrategyTest {
     }
 
     @Test
-    void firstPollIsHalfTheEstimateWithinTheBounds() {
+    void firstPollIsThirtyPercentOfTheEstimateWithinTheBounds() {
         PollHistory h45 = PollHistory.begin(T0).observe(snap("pending", 0, 45L, T0), T0);
         PollHistory h300 = PollHistory.begin(T0).observe(snap("pending", 0, 300L, T0), T0);
         PollHistory h1 = PollHistory.begin(T0).observe(snap("pending", 0, 1L, T0), T0);
 
-        assertThat(delay(h45)).isEqualTo(Duration.ofMillis(22_500));
+        assertThat(delay(h45)).isEqualTo(Duration.ofMillis(13_500));
         assertThat(delay(h300)).isEqualTo(MAX);
         assertThat(delay(h1)).isEqualTo(MIN);
     }
@@ -52,7 +52,7 @@ class PollingStrategyTest {
         assertThat(h.at(T0.plusSeconds(90)).eta()).isEqualTo(Duration.ofSeconds(110));
         // the server's 600 s estimate is ignored once a rate is known
         assertThat(delay(h.at(T0.plusSeconds(90)))).isEqualTo(MAX);
-        assertThat(delay(h.at(T0.plusSeconds(190)))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(delay(h.at(T0.plusSeconds(190)))).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -119,8 +119,8 @@ class PollingStrategyTest {
         PollHistory h = PollHistory.begin(T0).observe(snap("pending", 0, 40L, T0), T0);
         AdaptivePolling p = AdaptivePolling.defaults();
 
-        assertThat(p.nextDelay(h, MIN, MAX, 0.0)).isEqualTo(Duration.ofSeconds(18));
-        assertThat(p.nextDelay(h, MIN, MAX, 0.999999)).isBetween(Duration.ofMillis(21_999), Duration.ofSeconds(22));
+        assertThat(p.nextDelay(h, MIN, MAX, 0.0)).isEqualTo(Duration.ofMillis(10_800));
+        assertThat(p.nextDelay(h, MIN, MAX, 0.999999)).isBetween(Duration.ofMillis(13_199), Duration.ofMillis(13_200));
         // at the max bound jitter can only shorten
         PollHistory longTask = PollHistory.begin(T0).observe(snap("pending", 0, 3000L, T0), T0);
         assertThat(p.nextDelay(longTask, MIN, MAX, 0.999999)).isEqualTo(MAX);

@@ -115,11 +115,12 @@ class TaskAwaiterTest {
         FakeTaskPort port = FakeTaskPort.scripted(time, snap("completed").progress(100).result("https://cdn.example.com/a.mp4").build());
 
         CompletableFuture<VideoTask> f = awaiter(port).await(submitted, AwaitOptions.defaults());
-        time.advance(Duration.ofSeconds(22));
+        time.advance(Duration.ofSeconds(13));
         assertThat(port.fetchCount()).isZero();
         time.advance(Duration.ofMillis(500));
 
-        assertThat(port.fetches()).singleElement().satisfies(fetch -> assertThat(fetch.at()).isEqualTo(t0.plusMillis(22_500)));
+        // 30% of the 45 s estimate
+        assertThat(port.fetches()).singleElement().satisfies(fetch -> assertThat(fetch.at()).isEqualTo(t0.plusMillis(13_500)));
         assertThat(f).isCompleted();
     }
 
