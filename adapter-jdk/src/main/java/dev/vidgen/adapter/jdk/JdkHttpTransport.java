@@ -7,6 +7,7 @@ import dev.vidgen.ports.http.TransportException;
 import dev.vidgen.ports.http.TransportSupport;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
+import java.io.IOException;
 import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -28,15 +29,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,8 +59,12 @@ import javax.net.ssl.SSLHandshakeException;
  *   <li>Redirects are never followed. Proxy: {@link TransportSettings#proxy()} if set (its
  *       credentials answer proxy challenges only), else the JVM's default {@code ProxySelector}
  *       ({@code http.proxyHost} and friends).</li>
- *   <li>Futures complete, and callbacks run, on the settings' executor, or on the transport's
- *       own daemon threads ({@code vidgen-jdk-N-worker-M}) which {@link #close()} shuts down.</li>
+ *   <li>Threads: each exchange is a blocking {@code HttpClient.send} on one of the transport's
+ *       daemon threads ({@code vidgen-jdk-N-sender-M}, at most {@code maxConnections + 2}); the JDK
+ *       client's own work runs on at most 2 more ({@code vidgen-jdk-N-io-M}) and deadlines on one
+ *       timer thread. {@link #close()} shuts all of them down. Futures complete, and callbacks run,
+ *       on the settings' executor if given, else on the sender thread of the exchange; never on the
+ *       JDK client's selector thread.</li>
  *   <li>Headers the transport computes itself ({@code Host}, {@code Content-Length},
  *       {@code Transfer-Encoding}, {@code Connection}, {@code Expect}, {@code Upgrade} and the other
  *       hop-by-hop ones) are not copied from the request. A header name that is not an HTTP token,
@@ -84,8 +86,9 @@ public final class JdkHttpTransport implements HttpTransport {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final TransportSettings settings;
-    private final ThreadPoolExecutor ownExecutor;
-    private final Executor executor;
+    private final ThreadPoolExecutor senders;
+    private final ThreadPoolExecutor clientPool;
+    private final Executor callerExecutor; // the settings' executor, or null: results complete on the sender
     private final ScheduledThreadPoolExecutor timer;
     private final Permits permits;
     private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
@@ -95,17 +98,15 @@ public final class JdkHttpTransport implements HttpTransport {
     private JdkHttpTransport(Builder b) {
         this.settings = b.settings;
         int id = IDS.incrementAndGet();
-        if (settings.executor() == null) {
-            ownExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                    daemonThreads("vidgen-jdk-" + id + "-worker-"),
-                    // after close() a late callback runs where it is, rather than being lost
-                    (task, pool) -> task.run());
-            executor = ownExecutor;
-        } else {
-            ownExecutor = null;
-            executor = settings.executor();
-        }
-        timer = new ScheduledThreadPoolExecutor(1, daemonThreads("vidgen-jdk-" + id + "-timer-"));
+        callerExecutor = settings.executor();
+        // Each exchange is a blocking HttpClient.send on one of these threads. The public sendAsync
+        // would hand every completion to CompletableFuture's default executor, which on a machine
+        // with 1-2 cores starts a new thread per response. Permits cap the sends at maxConnections;
+        // a few more threads let a finishing sender run its caller's callbacks while the next starts.
+        senders = BoundedPool.create("vidgen-jdk-" + id + "-sender-", settings.maxConnections() + 2);
+        // the JDK client hands work off its selector thread to this pool; those tasks never block
+        clientPool = BoundedPool.create("vidgen-jdk-" + id + "-io-", 2);
+        timer = new ScheduledThreadPoolExecutor(1, BoundedPool.daemonThreads("vidgen-jdk-" + id + "-timer-"));
         timer.setRemoveOnCancelPolicy(true);
         timer.setKeepAliveTime(10, TimeUnit.SECONDS);
         timer.allowCoreThreadTimeOut(true);
@@ -115,7 +116,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 .version(b.version)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
-                .executor(executor);
+                .executor(clientPool);
         if (b.sslContext != null) {
             hb.sslContext(b.sslContext);
         }
@@ -187,9 +188,8 @@ public final class JdkHttpTransport implements HttpTransport {
             call.closing();
         }
         timer.shutdownNow();
-        if (ownExecutor != null) {
-            ownExecutor.shutdown();
-        }
+        senders.shutdown(); // the calls are settled and their sends interrupted: the senders end at once
+        clientPool.shutdown();
         client = null; // the JDK's selector thread ends once its client is unreachable
     }
 
@@ -209,7 +209,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        Call<T> call = new Call<>(request, toJdk(request, timeout), timeout, handler, mapper, cleanup);
+        Call<T> call = new Call<>(request, toJdk(request), timeout, handler, mapper, cleanup);
         try {
             call.start(c);
         } catch (RejectedExecutionException e) { // close() ran concurrently and stopped the timer
@@ -237,14 +237,16 @@ public final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    private static java.net.http.HttpRequest toJdk(HttpRequest request, Duration timeout) {
+    private static java.net.http.HttpRequest toJdk(HttpRequest request) {
         URI uri = request.uri();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
             throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
         }
         TransportSupport.checkMethod(request.method());
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
+        // No JDK request timeout: the call's own deadline covers the whole exchange, and on JDK 17 a send
+        // interrupted while the JDK's timeout fires can leave the client's selector thread running forever.
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri);
         request.headers().forEach((name, values) -> {
             TransportSupport.checkHeaderName(name);
             if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -266,20 +268,11 @@ public final class JdkHttpTransport implements HttpTransport {
         return new HttpResponse(r.statusCode(), r.headers().map(), r.body());
     }
 
-
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     /**
-     * One exchange: waits for a permit, sends, and settles its future exactly once, with the
-     * response, the mapped failure, the deadline's TIMEOUT, or the caller's cancellation.
+     * One exchange: waits for a permit, sends on a sender thread, and settles its future exactly
+     * once, with the response, the mapped failure, the deadline's TIMEOUT, or the caller's
+     * cancellation. Aborting a send interrupts its sender: JDK 16+'s {@code send} then cancels
+     * the exchange and closes its connection.
      */
     private final class Call<T> {
         final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
@@ -291,7 +284,8 @@ public final class JdkHttpTransport implements HttpTransport {
         private final Runnable cleanup;
         private final AtomicBoolean settled = new AtomicBoolean();
         private CompletableFuture<Void> permit; // guarded by this
-        private CompletableFuture<java.net.http.HttpResponse<T>> exchange; // guarded by this
+        private boolean sent; // guarded by this: a sender has started the exchange
+        private Thread sender; // guarded by this: set while the sender is inside HttpClient.send
         private ScheduledFuture<?> deadline;
 
         Call(HttpRequest original, java.net.http.HttpRequest request, Duration timeout, BodyHandler<T> handler,
@@ -317,76 +311,81 @@ public final class JdkHttpTransport implements HttpTransport {
             synchronized (this) {
                 permit = p;
             }
-            p.thenRun(() -> send(c));
+            p.thenRun(() -> senders.execute(() -> send(c)));
         }
 
         private void send(HttpClient c) {
-            CompletableFuture<java.net.http.HttpResponse<T>> x;
             synchronized (this) {
                 if (settled.get() || result.isDone()) {
                     permits.release();
                     return;
                 }
-                try {
-                    x = c.sendAsync(request, handler);
-                } catch (RuntimeException e) {
-                    permits.release();
-                    settle(null, map(e));
-                    return;
-                }
-                exchange = x;
+                sent = true;
+                sender = Thread.currentThread();
             }
-            x.whenComplete((response, error) -> {
+            java.net.http.HttpResponse<T> response = null;
+            Throwable error = null;
+            try {
+                response = c.send(request, handler);
+            } catch (InterruptedException e) {
+                error = new CancellationException("aborted"); // only abort() interrupts a sender; the call is settled
+            } catch (IOException | RuntimeException e) {
+                error = e;
+            } finally {
+                synchronized (this) {
+                    sender = null;
+                }
+                Thread.interrupted(); // an abort racing with the end of send must not reach the next task
                 permits.release();
-                if (error != null) {
-                    cleanup.run();
-                    settle(null, map(error));
-                    return;
-                }
-                HttpResponse mapped;
-                try {
-                    mapped = mapper.apply(response);
-                } catch (RuntimeException e) {
-                    cleanup.run();
-                    settle(null, e);
-                    return;
-                }
-                settle(mapped, null);
-            });
+            }
+            if (error != null) {
+                cleanup.run();
+                settle(null, map(error), true);
+                return;
+            }
+            HttpResponse mapped;
+            try {
+                mapped = mapper.apply(response);
+            } catch (RuntimeException e) {
+                cleanup.run();
+                settle(null, e, true);
+                return;
+            }
+            settle(mapped, null, true);
         }
 
         private void expire() {
             boolean queued;
             synchronized (this) {
-                queued = exchange == null;
+                queued = !sent;
             }
             settle(null, queued
                     ? new TransportException(Kind.CONNECT, describe() + ": no free connection within " + timeout
                             + " (maxConnections=" + settings.maxConnections() + ")", null)
-                    : new TransportException(Kind.TIMEOUT, describe() + ": no complete response within " + timeout, null));
+                    : new TransportException(Kind.TIMEOUT, describe() + ": no complete response within " + timeout, null), false);
             abort();
         }
 
         void closing() {
             boolean queued;
             synchronized (this) {
-                queued = exchange == null;
+                queued = !sent;
             }
-            settle(null, new TransportException(queued ? Kind.CONNECT : Kind.IO, describe() + ": the transport was closed", null));
+            settle(null, new TransportException(queued ? Kind.CONNECT : Kind.IO, describe() + ": the transport was closed", null), false);
             abort();
         }
 
         private void abort() {
             synchronized (this) {
-                if (exchange != null) {
-                    exchange.cancel(true); // JDK 16+: aborts the exchange and closes its connection
-                } else if (permit != null) {
+                if (sender != null) {
+                    sender.interrupt(); // under the lock: never after the sender has left send
+                } else if (!sent && permit != null) {
                     permit.cancel(false);
                 }
             }
         }
 
-        private void settle(HttpResponse response, Throwable failure) {
+        private void settle(HttpResponse response, Throwable failure, boolean onSender) {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
@@ -398,36 +397,43 @@ public final class JdkHttpTransport implements HttpTransport {
                     result.completeExceptionally(failure);
                 }
             };
+            // The caller's callbacks run on the settings' executor, else on a sender: never on the JDK's
+            // selector thread nor on the timer. A sender settling its own exchange completes in place.
+            Executor target = callerExecutor != null ? callerExecutor : onSender ? null : senders;
+            if (target == null) {
+                deliver.run();
+                return;
+            }
             try {
-                executor.execute(deliver); // the caller's callbacks never run on the JDK's selector thread
+                target.execute(deliver);
             } catch (RejectedExecutionException e) {
                 deliver.run();
             }
         }
 
         private TransportException map(Throwable error) {
-            Throwable t = error;
-            while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-                t = t.getCause();
-            }
-            if (t instanceof TransportException te) {
+            if (error instanceof TransportException te) {
                 return te;
             }
-            if (t instanceof HttpConnectTimeoutException) {
-                return new TransportException(Kind.CONNECT, describe() + ": connect timed out after " + settings.connectTimeout(), t);
+            // HttpClient.send re-throws the exchange's failure wrapped (IOException, IllegalArgumentException
+            // around UnresolvedAddressException, ...): the kind comes from the first cause that tells it
+            for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof HttpConnectTimeoutException) {
+                    return new TransportException(Kind.CONNECT, describe() + ": connect timed out after " + settings.connectTimeout(), error);
+                }
+                if (t instanceof HttpTimeoutException) {
+                    return new TransportException(Kind.TIMEOUT, describe() + ": no response within " + timeout, error);
+                }
+                // the JDK reports these before a byte of the request is written
+                if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
+                        || t instanceof NoRouteToHostException || t instanceof SSLHandshakeException) {
+                    return new TransportException(Kind.CONNECT, describe() + ": cannot connect: " + t, error);
+                }
+                if (t instanceof CancellationException) {
+                    return new TransportException(Kind.IO, describe() + ": exchange aborted", error);
+                }
             }
-            if (t instanceof HttpTimeoutException) {
-                return new TransportException(Kind.TIMEOUT, describe() + ": no response within " + timeout, t);
-            }
-            // the JDK reports these before a byte of the request is written
-            if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof SSLHandshakeException) {
-                return new TransportException(Kind.CONNECT, describe() + ": cannot connect: " + t, t);
-            }
-            if (t instanceof CancellationException) {
-                return new TransportException(Kind.IO, describe() + ": exchange aborted", t);
-            }
-            return new TransportException(Kind.IO, describe() + ": " + t, t);
+            return new TransportException(Kind.IO, describe() + ": " + error, error);
         }
 
         private String describe() {
