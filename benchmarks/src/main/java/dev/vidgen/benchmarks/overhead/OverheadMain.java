@@ -23,8 +23,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ratio, {@code overhead_cpu_ratio_<transport>}, is the client's extra work, which wall time on a
  * busy machine can hide or exaggerate.
  *
- * <p>Options: {@code --forks N --warmup N --iterations N --seconds N} (JMH's warm-up and
- * measurement iterations and their length).
+ * <p>Options: {@code --forks N --warmup N --iterations N --seconds N} (JMH's forks, warm-up and
+ * measurement iterations and their length; defaults 2, 10, 10, 1) and {@code --references false}
+ * to leave out the reference baselines.
  */
 public final class OverheadMain {
 
@@ -35,13 +36,18 @@ public final class OverheadMain {
     public static void main(String[] argv) throws RunnerException {
         Args args = Args.parse(argv);
         int forks = args.integer("forks", 2);
-        int warmup = args.integer("warmup", 5);
+        // the client's path (Hibernate Validator, Jackson, futures) needs about 5-8 s of warm-up on 2 busy cores
+        int warmup = args.integer("warmup", 10);
         int iterations = args.integer("iterations", 10);
-        int seconds = args.integer("seconds", 2);
-        Options options = new OptionsBuilder()
-                .include(OverheadBenchmark.class.getName() + "\\.")
-                .include(ValidateEncodeBenchmark.class.getName() + "\\.")
-                .include(ReferenceBaselines.class.getName() + "\\.")
+        int seconds = args.integer("seconds", 1);
+        boolean references = Boolean.parseBoolean(args.text("references", "true"));
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.include(OverheadBenchmark.class.getName() + "\\.")
+                .include(ValidateEncodeBenchmark.class.getName() + "\\.");
+        if (references) {
+            builder.include(ReferenceBaselines.class.getName() + "\\.");
+        }
+        Options options = builder
                 .forks(forks)
                 .warmupIterations(warmup).warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(seconds))
@@ -93,7 +99,7 @@ public final class OverheadMain {
             }
         }
         Figures.print("validate_encode_ns", score(scores, "validateAndEncode"), 0);
-        for (String[] ref : new String[][] {{"jdk-async", "jdk", "jdk_vs_send_async"}, {"apache-classic", "apache", "apache_vs_classic"}}) {
+        for (String[] ref : !references ? new String[0][] : new String[][] {{"jdk-async", "jdk", "jdk_vs_send_async"}, {"apache-classic", "apache", "apache_vs_classic"}}) {
             double submit = score(scores, "referenceSubmit/" + ref[0]);
             double query = score(scores, "referenceQuery/" + ref[0]);
             String tag = ref[0].replace('-', '_');

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * alternating blocks after a warm-up, so drift on a busy machine falls on both alike.
  *
  * <p>Options: {@code --transport jdk|apache} (default apache), {@code --ops N} per block
- * (default 2000), {@code --blocks N} (default 6).
+ * (default 2000), {@code --blocks N} measured (default 6) after {@code --warmup-blocks N} (default 5).
  */
 public final class ThreadCpuBreakdown {
 
@@ -36,6 +36,7 @@ public final class ThreadCpuBreakdown {
         String transport = args.text("transport", "apache");
         int ops = args.integer("ops", 2000);
         int blocks = args.integer("blocks", 6);
+        int warmupBlocks = args.integer("warmup-blocks", 5);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         try (CannedServer server = CannedServer.start();
              VideoClient client = VideoClient.builder().baseUrl(server.baseUrl()).apiKey(BenchRequests.API_KEY)
@@ -54,7 +55,7 @@ public final class ThreadCpuBreakdown {
             Map<String, Long> clientCpu = new TreeMap<>();
             Map<String, Long> rawCpu = new TreeMap<>();
             long[] wall = new long[2];
-            for (int block = -2; block < blocks; block++) { // two blocks of warm-up
+            for (int block = -warmupBlocks; block < blocks; block++) {
                 boolean measured = block >= 0;
                 wall[0] += measure(mx, viaClient, ops, measured ? clientCpu : new HashMap<>()) * (measured ? 1 : 0);
                 wall[1] += measure(mx, byHand, ops, measured ? rawCpu : new HashMap<>()) * (measured ? 1 : 0);
