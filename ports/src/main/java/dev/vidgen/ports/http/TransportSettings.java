@@ -25,9 +25,13 @@ public record TransportSettings(Duration connectTimeout, Duration defaultTimeout
         }
     }
 
-    /** 10 s connect, 60 s response, 64 connections, JVM proxy settings, the transport's own executor. */
+    /**
+     * 10 s connect, 60 s response, 48 connections, JVM proxy settings, the transport's own executor.
+     * 48 exchanges in flight carry thousands of concurrent waits (a poll takes milliseconds to a
+     * second), and keep a transport that blocks a thread per exchange (the JDK one) within 64 threads.
+     */
     public static TransportSettings defaults() {
-        return new TransportSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), 64, null, null);
+        return new TransportSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), 48, null, null);
     }
 
     /** These settings with another connect timeout. */
