@@ -30,7 +30,7 @@ import java.util.Random;
  *
  * <p>Strategies: vidgen's default ({@code AwaitOptions.defaults()}: adaptive, 1 s to 30 s), and
  * fixed 0.5 s, 6 s and 10 s; and two what-ifs with public settings only (a 15 s longest interval;
- * 30% of the ETA slept instead of 50%). Every wait has a 6-hour deadline so that no strategy times out.
+ * half of the ETA slept, the earlier default). Every wait has a 6-hour deadline so that no strategy times out.
  *
  * <p>Options: {@code --tasks N} (default 10000), {@code --seed S} (default 20250906),
  * {@code --progress uneven|linear|none} (default uneven, the model of issue 7; the other two are
@@ -87,9 +87,9 @@ public final class PollingSimulation {
         strategies.put("fixed0_5s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofMillis(500))).build());
         strategies.put("fixed6s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(6))).build());
         strategies.put("fixed10s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(10))).build());
-        // what-ifs with public settings only: a shorter longest interval, a smaller share of the ETA slept
+        // what-ifs with public settings only: a shorter longest interval; half the ETA slept (the default until 2026-11-22)
         strategies.put("adaptive_max15s", AwaitOptions.builder().maxInterval(Duration.ofSeconds(15)).build());
-        strategies.put("adaptive_eta0_3", AwaitOptions.builder().polling(new AdaptivePolling(0.3, 0.2, 0.1)).build());
+        strategies.put("adaptive_eta0_5", AwaitOptions.builder().polling(new AdaptivePolling(0.5, 0.2, 0.1)).build());
         List<Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, AwaitOptions> s : strategies.entrySet()) {
             long started = System.nanoTime();
