@@ -4,6 +4,7 @@ import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.TransportException;
+import dev.vidgen.ports.http.BoundedPool;
 import dev.vidgen.ports.http.TransportSupport;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
@@ -24,9 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -189,15 +188,9 @@ public final class ApacheHttpTransport implements HttpTransport {
         client = cb.build();
 
         if (settings.executor() == null) {
-            AtomicInteger n = new AtomicInteger();
-            ownExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                    r -> {
-                        Thread t = new Thread(r, "vidgen-apache-" + id + "-callback-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    },
-                    // after close() a late completion runs where it is, rather than being lost
-                    (task, executor) -> task.run());
+            // bounded like the pool: callbacks are short, and a burst must not start a thread per response
+            // (after close() a late completion runs where it is, rather than being lost)
+            ownExecutor = BoundedPool.create("vidgen-apache-" + id + "-callback-", settings.maxConnections());
             executor = ownExecutor;
         } else {
             ownExecutor = null;

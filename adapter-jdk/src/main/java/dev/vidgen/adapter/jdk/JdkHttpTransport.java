@@ -4,6 +4,7 @@ import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.TransportException;
+import dev.vidgen.ports.http.BoundedPool;
 import dev.vidgen.ports.http.TransportSupport;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
@@ -268,6 +269,9 @@ public final class JdkHttpTransport implements HttpTransport {
         return new HttpResponse(r.statusCode(), r.headers().map(), r.body());
     }
 
+    /** How old a send must be before it is interrupted (see {@code Call.abort}). */
+    private static final long MIN_SEND_AGE_BEFORE_INTERRUPT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     /**
      * One exchange: waits for a permit, sends on a sender thread, and settles its future exactly
      * once, with the response, the mapped failure, the deadline's TIMEOUT, or the caller's
@@ -286,6 +290,7 @@ public final class JdkHttpTransport implements HttpTransport {
         private CompletableFuture<Void> permit; // guarded by this
         private boolean sent; // guarded by this: a sender has started the exchange
         private Thread sender; // guarded by this: set while the sender is inside HttpClient.send
+        private long sendStarted; // guarded by this: System.nanoTime() when the sender entered send
         private ScheduledFuture<?> deadline;
 
         Call(HttpRequest original, java.net.http.HttpRequest request, Duration timeout, BodyHandler<T> handler,
@@ -322,6 +327,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 }
                 sent = true;
                 sender = Thread.currentThread();
+                sendStarted = System.nanoTime();
             }
             java.net.http.HttpResponse<T> response = null;
             Throwable error = null;
@@ -372,16 +378,39 @@ public final class JdkHttpTransport implements HttpTransport {
                 queued = !sent;
             }
             settle(null, new TransportException(queued ? Kind.CONNECT : Kind.IO, describe() + ": the transport was closed", null), false);
-            abort();
+            abort(true);
         }
 
         private void abort() {
+            abort(false);
+        }
+
+        /**
+         * Stops the exchange. JDK 17's {@code send} interrupted in its first moments can leave the
+         * client's selector thread running for good, so a young send is interrupted a little later
+         * (the call is already settled; only the connection is freed later), unless the transport
+         * is closing and everything must stop now.
+         */
+        private void abort(boolean now) {
             synchronized (this) {
                 if (sender != null) {
+                    long tooEarly = MIN_SEND_AGE_BEFORE_INTERRUPT_NANOS - (System.nanoTime() - sendStarted);
+                    if (!now && tooEarly > 0 && deferInterrupt(tooEarly)) {
+                        return;
+                    }
                     sender.interrupt(); // under the lock: never after the sender has left send
                 } else if (!sent && permit != null) {
                     permit.cancel(false);
                 }
+            }
+        }
+
+        private boolean deferInterrupt(long nanos) {
+            try {
+                timer.schedule(() -> abort(false), nanos, TimeUnit.NANOSECONDS);
+                return true;
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                return false;
             }
         }
 

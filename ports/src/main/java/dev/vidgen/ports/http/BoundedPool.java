@@ -1,4 +1,4 @@
-package dev.vidgen.adapter.jdk;
+package dev.vidgen.ports.http;
 
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when there is none, and queue the rest. {@code ThreadPoolExecutor} alone does either
  * "unbounded threads" (a cached pool) or "start {@code core} threads before reusing any" (a
  * fixed pool); the queue below gives the middle: an offer succeeds only if a thread is waiting
- * for work, else the pool starts a thread, and at the bound the task is queued.
+ * for work, else the pool starts a thread, and at the bound the task is queued. Transports use it
+ * so that a burst of exchanges or callbacks never starts an unbounded number of threads.
  */
-final class BoundedPool {
+public final class BoundedPool {
 
     private BoundedPool() {
     }
@@ -24,7 +25,7 @@ final class BoundedPool {
      * after 30 s idle. After shutdown a task runs on the thread that submits it, rather than
      * being lost.
      */
-    static ThreadPoolExecutor create(String prefix, int max) {
+    public static ThreadPoolExecutor create(String prefix, int max) {
         HandOffQueue queue = new HandOffQueue();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, Math.max(1, max), 30, TimeUnit.SECONDS, queue,
                 daemonThreads(prefix), (task, p) -> {
@@ -37,7 +38,8 @@ final class BoundedPool {
         return pool;
     }
 
-    static ThreadFactory daemonThreads(String prefix) {
+    /** A factory of daemon threads named {@code prefix + n}. */
+    public static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
