@@ -39,6 +39,8 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         setName("secret-scan");
     }
 
+    private ch.qos.logback.core.Appender<ILoggingEvent> console;
+
     /** Starts capturing everything, every logger at TRACE. */
     public static LogCapture everything() {
         LogCapture capture = new LogCapture();
@@ -48,6 +50,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     private void attach() {
         start();
+        // TRACE from every logger is for the scan, not for the build's console
+        console = root.getAppender("CONSOLE");
+        if (console != null) {
+            root.detachAppender(console);
+        }
         root.addAppender(this);
         root.setLevel(Level.TRACE);
     }
@@ -96,6 +103,9 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     public void close() {
         root.detachAppender(this);
         root.setLevel(previous);
+        if (console != null) {
+            root.addAppender(console);
+        }
         stop();
     }
 }
