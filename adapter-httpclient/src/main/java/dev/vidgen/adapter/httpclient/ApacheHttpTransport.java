@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -253,8 +252,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     public HttpResponse download(HttpRequest request, Path target) {
         Objects.requireNonNull(target, "target");
         Path absolute = target.toAbsolutePath();
-        // the body goes to a hidden sibling first, so that a failed download never leaves a truncated target
-        Path part = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        Path part = TransportSupport.partFileFor(absolute);
         try {
             DownloadConsumer.Result r = await(exchange(request, new DownloadConsumer(part, MAX_ERROR_BODY)));
             if (r.status() / 100 == 2) {

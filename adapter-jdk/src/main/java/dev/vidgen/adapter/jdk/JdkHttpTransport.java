@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,8 +154,7 @@ public final class JdkHttpTransport implements HttpTransport {
     public HttpResponse download(HttpRequest request, Path target) {
         Objects.requireNonNull(target, "target");
         Path absolute = target.toAbsolutePath();
-        // the body goes to a hidden sibling first, so that a failed download never leaves a truncated target
-        Path part = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        Path part = TransportSupport.partFileFor(absolute);
         BodyHandler<byte[]> handler = info -> info.statusCode() / 100 == 2
                 ? BodySubscribers.mapping(BodySubscribers.ofFile(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), p -> EMPTY)
                 : new CappedBodySubscriber(MAX_ERROR_BODY);

@@ -52,6 +52,14 @@ public final class TransportSupport {
     }
 
     /**
+     * Where a download is written before it is complete: a hidden, uniquely named sibling of the
+     * target, so that a failed download never leaves a truncated target.
+     */
+    public static Path partFileFor(Path absoluteTarget) {
+        return absoluteTarget.resolveSibling("." + absoluteTarget.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+    }
+
+    /**
      * Moves a completely written download from its part file to the target, atomically where the
      * file system can.
      *

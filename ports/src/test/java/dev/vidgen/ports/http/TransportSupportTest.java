@@ -45,6 +45,15 @@ class TransportSupportTest {
     }
 
     @Test
+    void partFilesAreHiddenUniqueSiblingsOfTheTarget() {
+        Path target = dir.resolve("video.mp4");
+        Path a = TransportSupport.partFileFor(target);
+        assertThat(a.getParent()).isEqualTo(dir);
+        assertThat(a.getFileName().toString()).startsWith(".video.mp4.").endsWith(".part");
+        assertThat(TransportSupport.partFileFor(target)).isNotEqualTo(a);
+    }
+
+    @Test
     void aMoveThatCannotHappenIsATransportIoError() {
         Path missing = dir.resolve("missing.part");
         assertThatThrownBy(() -> TransportSupport.moveIntoPlace(missing, dir.resolve("v.mp4"), "GET", URI.create("http://127.0.0.1/v.mp4")))
