@@ -129,8 +129,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #submit(VideoRequest, CallOptions)}. */
     public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
-        try {
-            ensureOpen();
+        return whileOpen(() -> {
             List<Violation> violations = validate(request);
             if (!violations.isEmpty()) {
                 throw new RequestValidationException(violations);
@@ -140,9 +139,7 @@ public final class VideoClient implements AutoCloseable {
                 LOG.debug("submitting a {} request, prompt: {}", request.modelId(), prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt);
             }
             return port.submitAsync(request, options == null ? CallOptions.DEFAULTS : options);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        });
     }
 
     /** Fetches a task's current state. */
@@ -162,12 +159,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #get(TaskId, CallOptions)}. */
     public CompletableFuture<VideoTask> getAsync(TaskId id, CallOptions options) {
-        try {
-            ensureOpen();
-            return port.fetchAsync(Objects.requireNonNull(id, "id"), options == null ? CallOptions.DEFAULTS : options);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return whileOpen(() -> port.fetchAsync(Objects.requireNonNull(id, "id"), options == null ? CallOptions.DEFAULTS : options));
     }
 
     /** {@link #await(TaskId, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
@@ -188,12 +180,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #await(TaskId, AwaitOptions)}; cancelling the future stops polling. */
     public CompletableFuture<VideoTask> awaitAsync(TaskId id, AwaitOptions options) {
-        try {
-            ensureOpen();
-            return awaiter.await(id, options == null ? AwaitOptions.defaults() : options);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return whileOpen(() -> awaiter.await(id, options == null ? AwaitOptions.defaults() : options));
     }
 
     /** {@link #submitAndAwait(VideoRequest, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
@@ -252,12 +239,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** {@link #download} on {@code executor} (downloads block, so they never run on the client's scheduler). */
     public CompletableFuture<Path> downloadAsync(VideoTask task, int index, Path target, Executor executor) {
-        try {
-            ensureOpen();
-            return downloader.get().downloadAsync(task, index, target, executor);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return whileOpen(() -> downloader.get().downloadAsync(task, index, target, executor));
     }
 
     /** The model families and their capability tables. */
@@ -291,6 +273,16 @@ public final class VideoClient implements AutoCloseable {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** Starts an async call on an open client; any failure to start completes the future instead of throwing. */
+    private <T> CompletableFuture<T> whileOpen(Supplier<CompletableFuture<T>> call) {
+        try {
+            ensureOpen();
+            return call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
