@@ -3,7 +3,7 @@ package dev.vidgen.client;
 import dev.vidgen.client.download.ResultDownloader;
 import dev.vidgen.client.internal.SystemScheduler;
 import dev.vidgen.client.protocol.FoxApiCodec;
-import dev.vidgen.client.protocol.FoxApiTaskPort;
+import dev.vidgen.client.http.FoxApiTaskPort;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.catalog.ModelFamily;

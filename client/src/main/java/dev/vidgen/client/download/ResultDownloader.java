@@ -4,7 +4,7 @@ import dev.vidgen.client.error.ResultExpiredException;
 import dev.vidgen.client.error.TransportIoException;
 import dev.vidgen.client.error.VidgenException;
 import dev.vidgen.client.internal.Hosts;
-import dev.vidgen.client.protocol.RetryAfter;
+import dev.vidgen.client.retry.RetryAfter;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;

@@ -1,4 +1,4 @@
-package dev.vidgen.client.protocol;
+package dev.vidgen.client.retry;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -394,12 +394,19 @@ public final class FoxApiCodec {
         return null;
     }
 
-    /** What an error body said: every part may be {@code null}. */
-    record ErrorBody(String type, String code, String message, String raw) {
+    /**
+     * What an error body said: every part may be {@code null}.
+     *
+     * @param type {@code error.type}
+     * @param code {@code error.code} (422 only)
+     * @param message {@code error.message}
+     * @param raw the body as text, cut to what is kept
+     */
+    public record ErrorBody(String type, String code, String message, String raw) {
     }
 
     /** Reads an error body leniently; a body that is not JSON is kept only as raw text. */
-    ErrorBody parseErrorBody(byte[] body) {
+    public ErrorBody parseErrorBody(byte[] body) {
         String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         String cut = raw.length() > MAX_RAW_BODY ? raw.substring(0, MAX_RAW_BODY) : raw;
         JsonNode root = null;

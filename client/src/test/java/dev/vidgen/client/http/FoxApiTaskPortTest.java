@@ -1,5 +1,6 @@
-package dev.vidgen.client.protocol;
+package dev.vidgen.client.http;
 
+import dev.vidgen.client.protocol.FoxApiCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,12 @@
-package dev.vidgen.client.protocol;
+package dev.vidgen.client.http;
 
 import dev.vidgen.client.ApiKey;
 import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.MalformedResponseException;
 import dev.vidgen.client.error.TransportIoException;
+import dev.vidgen.client.protocol.FoxApiCodec;
+import dev.vidgen.client.retry.RetryAfter;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
