@@ -90,7 +90,8 @@ public final class VeoImageToVideoFamily implements ModelFamily<VeoImageToVideoR
                         lite ? List.of(VeoI2vRuleIds.DURATION, VeoI2vRuleIds.LITE_DURATION_1080P) : List.of(VeoI2vRuleIds.DURATION),
                         lite ? "seconds: 4, 6 or 8; only 8 at 1080p" : "seconds: 4, 6 or 8"),
                 new FieldSpec("generate_audio", "generateAudio", "boolean", false, List.of(), null, null, null,
-                        List.of(), "whether to generate matching audio (the pages disagree on the default: set it)"),
+                        List.of(), "whether to generate matching audio (the pages disagree on its default, so none is claimed: "
+                                + "set it if it matters)"),
                 new FieldSpec("auto_fix", "autoFix", "boolean", false, List.of(), null, null, null,
                         List.of(), "let the server fix the prompt (advanced: do not pass unless necessary)")));
         if (!lite) {
