@@ -26,6 +26,7 @@ class DependencyRulesTest {
     static final String TESTKIT = "dev.vidgen.testkit..";
     static final String CLI = "dev.vidgen.cli..";
     static final String BENCHMARKS = "dev.vidgen.benchmarks..";
+    static final String MODELS = "dev.vidgen.models..";
 
     /** I/O and framework stacks; some live under {@code java..}, so an allow-list of {@code java..} alone misses them. */
     static final String[] IO_STACKS = {
@@ -92,6 +93,20 @@ class DependencyRulesTest {
             .because("the testkit's conformance suite is subclassed by each adapter's tests, never the other way");
 
     @ArchTest
+    static final ArchRule nothingButTheModelModulesKnowsAModelModule = noClasses()
+            .that().resideInAnyPackage(DOMAIN, PORTS, CLIENT, ADAPTER_HTTPCLIENT, ADAPTER_JDK, TESTKIT, CLI)
+            .should().dependOnClassesThat().resideInAPackage(MODELS)
+            .because("a new model is a module of its own: the core, the transports, the fakes and the CLI find it "
+                    + "through the catalog (ServiceLoader or Guice), never by name");
+
+    @ArchTest
+    static final ArchRule modelModulesDependOnlyOnTheDomain = classes()
+            .that().resideInAPackage(MODELS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(MODELS, DOMAIN, "java..", "jakarta.validation..")
+            .because("a model module is a request, its rules and its capability table: as pure as the domain, "
+                    + "so that it works with any client wiring and any transport");
+
+    @ArchTest
     static final ArchRule nothingImportsTheCli = noClasses()
             .that().resideOutsideOfPackages(CLI, BENCHMARKS)
             .should().dependOnClassesThat().resideInAPackage(CLI)
@@ -108,7 +123,8 @@ class DependencyRulesTest {
     static void theProductionClassesOfTheCoreModulesAreImported(JavaClasses classes) {
         for (String type : new String[] {
             "dev.vidgen.domain.VideoRequest", "dev.vidgen.domain.validation.RequestValidator", "dev.vidgen.ports.TaskSubmissionPort",
-            "dev.vidgen.client.VideoClient"}) {
+            "dev.vidgen.client.VideoClient", "dev.vidgen.models.klingr2v.KlingReferenceToVideoFamily",
+            "dev.vidgen.models.veoi2v.VeoImageToVideoFamily"}) {
             if (!classes.contain(type)) {
                 throw new AssertionError(type + " was not imported: the rules above would pass without looking at it");
             }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.vidgen.adapter.jdk.archfixture.JdkAdapterImportingAModel;
 import dev.vidgen.adapter.jdk.archfixture.JdkAdapterImportingTheOtherAdapter;
+import dev.vidgen.client.archfixture.ClientImportingAModel;
 import dev.vidgen.client.archfixture.ClientImportingTheTestkit;
 import dev.vidgen.domain.archfixture.DomainUsingJackson;
 import dev.vidgen.domain.archfixture.DomainUsingJdkHttp;
 import dev.vidgen.domain.archfixture.PureDomainClass;
+import dev.vidgen.models.archfixture.ModelPart;
+import dev.vidgen.models.archfixture.ModelUsingJackson;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,5 +55,18 @@ class RulesBiteTest {
     @Test
     void theClientImportingTheTestkitBreaksTheRule() {
         assertThat(violated(DependencyRulesTest.clientKnowsNoAdapterTestkitOrCli, ClientImportingTheTestkit.class)).isTrue();
+    }
+
+    @Test
+    void theClientOrAnAdapterNamingAModelModulesClassBreaksTheRule() {
+        assertThat(violated(DependencyRulesTest.nothingButTheModelModulesKnowsAModelModule, ClientImportingAModel.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.nothingButTheModelModulesKnowsAModelModule, JdkAdapterImportingAModel.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.nothingButTheModelModulesKnowsAModelModule, ClientImportingTheTestkit.class)).isFalse();
+    }
+
+    @Test
+    void aModelModuleUsingJacksonBreaksItsPurityRuleAPureOnePasses() {
+        assertThat(violated(DependencyRulesTest.modelModulesDependOnlyOnTheDomain, ModelUsingJackson.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.modelModulesDependOnlyOnTheDomain, ModelPart.class)).isFalse();
     }
 }

@@ -53,7 +53,9 @@ class OfflineCommandsTest {
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.isArray()).isTrue();
         assertThat(StreamSupport.stream(json.spliterator(), false).map(m -> m.get("modelId").asText()))
-                .containsExactlyInAnyOrder("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref");
+                .containsExactlyInAnyOrder("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref",
+                        "kling-o3-reference-to-video", "veo-3.1-image-to-video", "veo-3.1-fast-image-to-video",
+                        "veo-3.1-lite-image-to-video");
     }
 
     @Test
