@@ -15,6 +15,9 @@ public final class ApiKey {
     /** The environment variable read when no key is set explicitly. */
     public static final String ENV_VAR = "FOXAPI_API_KEY";
 
+    /** What a call that needs a key and has none says: how to set one. */
+    public static final String MISSING = "no API key: set one with apiKey(...) or in the environment variable " + ENV_VAR;
+
     private final String value;
 
     private ApiKey(String value) {
@@ -24,12 +27,19 @@ public final class ApiKey {
     /**
      * A key from its text (surrounding spaces trimmed).
      *
-     * @throws IllegalArgumentException when blank or containing spaces or control characters (which
-     *         could not travel in a header); the message never repeats the key
+     * @throws IllegalArgumentException when {@code null}, empty, only spaces, or containing spaces or
+     *         control characters (which could not travel in a header); the message says which, and
+     *         never repeats the key
      */
     public static ApiKey of(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
+            throw new IllegalArgumentException("the API key is null; " + MISSING.substring("no API key: ".length()));
+        }
+        if (value.isEmpty()) {
             throw new IllegalArgumentException("the API key is empty");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("the API key is only whitespace");
         }
         String trimmed = value.strip();
         if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c > 0x7e)) {

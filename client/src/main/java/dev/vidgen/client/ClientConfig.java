@@ -37,6 +37,9 @@ public final class ClientConfig {
     /** The API's address. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.foxapi.cc");
 
+    /** The environment variable read for the base URL when none is set explicitly (as the CLI does). */
+    public static final String BASE_URL_ENV_VAR = "FOXAPI_BASE_URL";
+
     /** This library's version, as sent in the {@code User-Agent}. */
     public static final String VERSION = loadVersion();
 
@@ -44,6 +47,7 @@ public final class ClientConfig {
     public static final String DEFAULT_USER_AGENT = "vidgen-java/" + VERSION;
 
     private final URI baseUrl;
+    private final String baseUrlSource;
     private final ApiKey apiKey;
     private final boolean allowInsecureHttp;
     private final String userAgent;
@@ -56,7 +60,24 @@ public final class ClientConfig {
 
     private ClientConfig(Builder b) {
         this.allowInsecureHttp = b.allowInsecureHttp;
-        this.baseUrl = checkBaseUrl(b.baseUrl, b.allowInsecureHttp);
+        if (b.baseUrl != null) {
+            this.baseUrl = checkBaseUrl(b.baseUrl, b.allowInsecureHttp);
+            this.baseUrlSource = b.baseUrlSource != null ? b.baseUrlSource : "set";
+        } else {
+            String env = b.environment.apply(BASE_URL_ENV_VAR);
+            if (env != null && !env.isBlank()) {
+                try {
+                    this.baseUrl = checkBaseUrl(parse(env.strip(), "the environment variable " + BASE_URL_ENV_VAR), b.allowInsecureHttp);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("the environment variable " + BASE_URL_ENV_VAR + " does not hold a usable base URL: "
+                            + e.getMessage(), e);
+                }
+                this.baseUrlSource = BASE_URL_ENV_VAR;
+            } else {
+                this.baseUrl = checkBaseUrl(DEFAULT_BASE_URL, b.allowInsecureHttp);
+                this.baseUrlSource = "default";
+            }
+        }
         this.apiKey = b.apiKey != null ? b.apiKey : ApiKey.fromEnvironment(b.environment).orElse(null);
         this.userAgent = checkHeaderValue(b.userAgent, "userAgent");
         this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
@@ -67,7 +88,11 @@ public final class ClientConfig {
         this.validationPolicy = Objects.requireNonNull(b.validationPolicy, "validationPolicy");
     }
 
-    /** A builder with the defaults: foxapi's https address, the key from {@value ApiKey#ENV_VAR}, 60 s attempts, 3 min calls. */
+    /**
+     * A builder with the defaults: the base URL from {@value #BASE_URL_ENV_VAR} or else foxapi's https
+     * address, the key from {@value ApiKey#ENV_VAR}, 60 s attempts, 3 min calls. A value set on the
+     * builder wins over the environment; an empty variable counts as unset.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,6 +106,7 @@ public final class ClientConfig {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.baseUrl = baseUrl;
+        b.baseUrlSource = baseUrlSource;
         b.apiKey = apiKey;
         b.allowInsecureHttp = allowInsecureHttp;
         b.userAgent = userAgent;
@@ -95,6 +121,9 @@ public final class ClientConfig {
 
     /** The API's address, for example {@code https://api.foxapi.cc}. */
     public URI baseUrl() { return baseUrl; }
+
+    /** Where {@link #baseUrl()} came from: {@code set} (on the builder), {@value #BASE_URL_ENV_VAR} or {@code default}. */
+    public String baseUrlSource() { return baseUrlSource; }
 
     /** The key set explicitly or found in {@value ApiKey#ENV_VAR}; empty when neither (fine for a fake task port). */
     public Optional<ApiKey> apiKey() { return Optional.ofNullable(apiKey); }
@@ -126,7 +155,7 @@ public final class ClientConfig {
     /** Shows every setting; the key only as masked. */
     @Override
     public String toString() {
-        return "ClientConfig[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : apiKey) + ", allowInsecureHttp="
+        return "ClientConfig[baseUrl=" + baseUrl + " (" + baseUrlSource + "), apiKey=" + (apiKey == null ? "none" : apiKey) + ", allowInsecureHttp="
                 + allowInsecureHttp + ", userAgent=" + userAgent + ", retryPolicy=" + retryPolicy + ", attemptTimeout="
                 + attemptTimeout + ", callTimeout=" + callTimeout + ", transportSettings=" + transportSettings
                 + ", transportName=" + transportName + ", validationPolicy=" + validationPolicy + "]";
@@ -150,6 +179,14 @@ public final class ClientConfig {
             path = path.substring(0, path.length() - 1);
         }
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    private static URI parse(String text, String what) {
+        try {
+            return new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(what + " is not a URL: " + e.getMessage(), e);
+        }
     }
 
     private static String checkHeaderValue(String value, String what) {
@@ -186,7 +223,8 @@ public final class ClientConfig {
 
     /** Builds a {@link ClientConfig}. */
     public static final class Builder {
-        private URI baseUrl = DEFAULT_BASE_URL;
+        private URI baseUrl;
+        private String baseUrlSource;
         private ApiKey apiKey;
         private boolean allowInsecureHttp;
         private String userAgent = DEFAULT_USER_AGENT;
@@ -201,24 +239,31 @@ public final class ClientConfig {
         private Builder() {
         }
 
-        /** The API's address; default {@code https://api.foxapi.cc}. Plain http only to loopback unless {@link #allowInsecureHttp(boolean)}. */
-        public Builder baseUrl(URI baseUrl) { this.baseUrl = baseUrl; return this; }
+        /**
+         * The API's address; when not set (or set to {@code null}), {@value #BASE_URL_ENV_VAR} is read at
+         * {@link #build()}, else {@code https://api.foxapi.cc}. Plain http only to loopback unless
+         * {@link #allowInsecureHttp(boolean)}.
+         */
+        public Builder baseUrl(URI baseUrl) { this.baseUrl = baseUrl; this.baseUrlSource = null; return this; }
 
-        /** The API's address as text. */
+        /** The API's address as text; {@code null} means not set here (see {@link #baseUrl(URI)}). */
         public Builder baseUrl(String baseUrl) {
-            Objects.requireNonNull(baseUrl, "baseUrl");
-            try {
-                return baseUrl(new URI(baseUrl.strip()));
-            } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage(), e);
-            }
+            return baseUrl(baseUrl == null ? null : parse(baseUrl.strip(), "baseUrl"));
         }
 
-        /** The API key; when not set, {@value ApiKey#ENV_VAR} is read at {@link #build()}. */
+        /**
+         * The API key; {@code null} means not set here: {@value ApiKey#ENV_VAR} is read at
+         * {@link #build()}, and a call that needs a key and has none fails saying how to set one.
+         */
         public Builder apiKey(ApiKey apiKey) { this.apiKey = apiKey; return this; }
 
-        /** The API key as text ({@code sk-...}). */
-        public Builder apiKey(String apiKey) { return apiKey(ApiKey.of(apiKey)); }
+        /**
+         * The API key as text ({@code sk-...}); {@code null} means not set here (so
+         * {@code apiKey(System.getenv("FOXAPI_API_KEY"))} is fine where the variable is unset).
+         *
+         * @throws IllegalArgumentException for an empty key, or one with spaces or control characters
+         */
+        public Builder apiKey(String apiKey) { return apiKey(apiKey == null ? null : ApiKey.of(apiKey)); }
 
         /** Allows plain http to hosts that are not loopback (the key then travels unencrypted). Off by default. */
         public Builder allowInsecureHttp(boolean allow) { this.allowInsecureHttp = allow; return this; }
@@ -250,7 +295,7 @@ public final class ClientConfig {
         /** Which validation rules are in force; default all. */
         public Builder validationPolicy(ValidationPolicy policy) { this.validationPolicy = policy; return this; }
 
-        /** Where the key is looked up when none is set (tests replace {@link System#getenv(String)}). */
+        /** Where the key and the base URL are looked up when none is set (tests replace {@link System#getenv(String)}). */
         Builder environment(UnaryOperator<String> environment) { this.environment = Objects.requireNonNull(environment); return this; }
 
         /**

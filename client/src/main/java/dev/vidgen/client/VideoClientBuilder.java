@@ -51,6 +51,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class VideoClientBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VideoClientBuilder.class);
+
     private ClientConfig.Builder config = ClientConfig.builder();
     private HttpTransport transport;
     private HttpTransportProvider transportProvider;
@@ -151,7 +153,7 @@ public final class VideoClientBuilder {
         ClientConfig cfg = config.build();
         ModelCatalog models = catalog != null ? catalog : installedCatalog();
         if (taskPort == null && cfg.apiKey().isEmpty()) {
-            throw new IllegalStateException("no API key: set one with apiKey(...) or in the environment variable " + ApiKey.ENV_VAR);
+            throw new IllegalStateException(ApiKey.MISSING);
         }
         List<AutoCloseable> owned = new ArrayList<>();
         try {
@@ -176,6 +178,9 @@ public final class VideoClientBuilder {
                     owned.add(http);
                 }
                 port = new FoxApiTaskPort(http, new FoxApiCodec(models), time, cfg);
+                LOG.debug("vidgen client for {} (base URL from {}), transport {}", cfg.baseUrl(), cfg.baseUrlSource(), http.name());
+            } else {
+                LOG.debug("vidgen client on the task port {} (no HTTP for tasks)", port.getClass().getName());
             }
             Supplier<ResultDownloader> downloader = downloader(cfg, http, time, owned);
             return new VideoClient(models, validator, port, time, downloader, owned);

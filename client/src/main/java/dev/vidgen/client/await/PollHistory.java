@@ -38,6 +38,12 @@ public record PollHistory(Instant startedAt, Instant now, int polls, VideoTask l
         }
     }
 
+    /**
+     * The oldest creation time believed: a task older than this at the start of a wait (or one
+     * created in the future) has a {@code created} the server got wrong, and no ETA is derived from it.
+     */
+    public static final Duration MAX_PLAUSIBLE_TASK_AGE = Duration.ofHours(6);
+
     public PollHistory {
         Objects.requireNonNull(startedAt, "startedAt must not be null");
         Objects.requireNonNull(now, "now must not be null");
@@ -79,7 +85,7 @@ public record PollHistory(Instant startedAt, Instant now, int polls, VideoTask l
                 // first percent seen: when it is above 0 and the creation time is known, the task
                 // moved from 0 since then, which gives a rate after a single poll
                 Instant created = task.createdAt();
-                if (base == null && percent > 0 && created != null && created.isBefore(at)) {
+                if (base == null && percent > 0 && plausibleCreation(created, at) && created.isBefore(at)) {
                     base = new ProgressSample(created, 0);
                     change = sample;
                 } else {
@@ -103,11 +109,17 @@ public record PollHistory(Instant startedAt, Instant now, int polls, VideoTask l
 
     /**
      * When the task began, as far as the wait can tell: the server's creation time when it is
-     * known and before the start of the wait (clocks differ), else the start of the wait.
+     * known, before the start of the wait (clocks differ) and plausible (at most
+     * {@link #MAX_PLAUSIBLE_TASK_AGE} earlier), else the start of the wait.
      */
     public Instant origin() {
         Instant created = latest == null ? null : latest.createdAt();
-        return created != null && created.isBefore(startedAt) ? created : startedAt;
+        return plausibleCreation(created, startedAt) && created.isBefore(startedAt) ? created : startedAt;
+    }
+
+    /** Whether a creation time seen at {@code at} can be true: not in the future, not older than {@link #MAX_PLAUSIBLE_TASK_AGE}. */
+    static boolean plausibleCreation(Instant created, Instant at) {
+        return created != null && !created.isAfter(at) && Duration.between(created, at).compareTo(MAX_PLAUSIBLE_TASK_AGE) <= 0;
     }
 
     /** Time since {@link #origin()}. */

@@ -2,18 +2,15 @@ package dev.vidgen.client.await;
 
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
-import dev.vidgen.client.error.MalformedResponseException;
-import dev.vidgen.client.error.RateLimitException;
-import dev.vidgen.client.error.ServerException;
-import dev.vidgen.client.error.ServiceUnavailableException;
 import dev.vidgen.client.error.TaskFailedException;
-import dev.vidgen.client.error.TransportIoException;
+import dev.vidgen.client.error.UnusableResultException;
+import dev.vidgen.client.retry.RetryClassifier;
+import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.CallOptions;
 import dev.vidgen.ports.TaskSubmissionPort;
-import dev.vidgen.ports.http.TransportException;
 import dev.vidgen.ports.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,16 +35,23 @@ import org.slf4j.LoggerFactory;
  *   <li>with the task, when it is {@code completed}. A completed task without results is queried
  *       again (without {@code sync_upstream}, {@link AwaitOptions#minInterval()} apart) up to
  *       {@link AwaitOptions#emptyResultRetries()} times; if the results are still missing then, or
- *       the deadline has come, the completed task is returned as it is, with no results;</li>
+ *       the deadline has come, the completed task is returned as it is, with no results, unless
+ *       the server listed result entries none of which is usable: then the wait ends with
+ *       {@link UnusableResultException}. Entries that cannot be used beside usable ones are named
+ *       in {@link VideoTask#resultProblems()}. The returned snapshot's {@link VideoTask#completedBy()}
+ *       is the arrival of the first snapshot that said {@code completed} (the results' 24 hours
+ *       run from completion, which was no later than that);</li>
  *   <li>with {@link TaskFailedException} when it is {@code failed} or {@code cancelled};</li>
  *   <li>with {@link AwaitTimeoutException} (task id, last snapshot, time waited) at the deadline
  *       ({@link AwaitOptions#timeout()}): the last poll is made at the deadline, never after it;
- *       the last poll error, if any, is attached as suppressed. It also ends so early when the
- *       server's {@code Retry-After} reaches past the deadline;</li>
- *   <li>with the port's exception when a poll fails in a way waiting cannot cure: anything but
- *       rate limiting (429), server errors (5xx) and transport I/O errors, which the port has
- *       already retried within the poll and which keep the wait alive until its deadline.
- *       So a task that does not exist (404) or a rejected key (401) end the wait at once;</li>
+ *       the last poll error, if any, is attached as suppressed. It also ends early when the
+ *       server's {@code Retry-After} reaches past the deadline, and then says so
+ *       ({@link AwaitTimeoutException#retryAfterBeyondDeadline()});</li>
+ *   <li>with the port's exception when a poll fails in a way waiting cannot cure, as
+ *       {@link RetryClassifier} decides: rate limiting (429), 500/502/503/504, transport I/O errors
+ *       and answers cut short keep the wait alive until its deadline (the port has already retried
+ *       them within the poll); a task that does not exist (404), a rejected key (401) or an answer
+ *       that is well-formed but wrong end the wait at once;</li>
  *   <li>cancelled, when the returned future is cancelled (or an interrupted
  *       {@link TaskSubmissionPort.Futures#join} cancels it): the scheduled poll and the fetch in
  *       flight are cancelled, and no poll follows.</li>
@@ -124,18 +128,12 @@ public final class TaskAwaiter {
         return error instanceof ApiException api ? api.retryAfter() : Optional.empty();
     }
 
-    /** Whether a failed poll keeps the wait alive (until its deadline) rather than ending it. */
+    /**
+     * Whether a failed poll keeps the wait alive (until its deadline) rather than ending it: when
+     * {@link RetryClassifier} says a task query may be repeated after it.
+     */
     static boolean keepsWaitAlive(Throwable error) {
-        if (error instanceof RateLimitException || error instanceof ServiceUnavailableException
-                || error instanceof ServerException || error instanceof TransportIoException
-                || error instanceof TransportException || error instanceof MalformedResponseException) {
-            return true;
-        }
-        if (error instanceof ApiException api) {
-            int status = api.httpStatus();
-            return status == 429 || status >= 500 && status <= 599;
-        }
-        return false;
+        return RetryClassifier.worthRepeating(error);
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -175,6 +173,7 @@ public final class TaskAwaiter {
         Throwable lastError;
         Duration retryAfterHint;
         int emptyRequeries;
+        Instant completedSeenAt;
         Seen seen;
 
         private Scheduler.Cancellable timer;
@@ -184,7 +183,7 @@ public final class TaskAwaiter {
             this.id = id;
             this.options = options;
             this.startedAt = scheduler.now();
-            this.deadline = startedAt.plus(options.timeout());
+            this.deadline = RetryEngine.after(startedAt, options.timeout());
             this.history = PollHistory.begin(startedAt);
         }
 
@@ -299,7 +298,13 @@ public final class TaskAwaiter {
             accept(task, now, now);
         }
 
-        private void accept(VideoTask task, Instant seenAt, Instant now) {
+        private void accept(VideoTask answer, Instant seenAt, Instant now) {
+            VideoTask task = answer;
+            if (task.status().state() == TaskState.COMPLETED) {
+                // the earliest evidence of completion is carried to every later snapshot of the wait
+                task = task.withCompletedBy(completedSeenAt);
+                completedSeenAt = task.completedBy();
+            }
             last = task;
             history = history.observe(task, seenAt).at(now);
             notifyListener();
@@ -308,7 +313,13 @@ public final class TaskAwaiter {
                     if (task.results().isEmpty() && emptyRequeries < options.emptyResultRetries() && now.isBefore(deadline)) {
                         emptyRequeries++;
                         schedule(min(options.minInterval(), Duration.between(now, deadline)), this::poll);
+                    } else if (task.results().isEmpty() && !task.resultProblems().isEmpty()) {
+                        result.completeExceptionally(new UnusableResultException(task));
                     } else {
+                        if (!task.resultProblems().isEmpty()) {
+                            LOG.warn("task {} completed; result entries left out as unusable: {}", id,
+                                    dev.vidgen.client.protocol.Sanitizer.sanitize(String.join("; ", task.resultProblems())));
+                        }
                         result.complete(task);
                     }
                 }
@@ -341,8 +352,13 @@ public final class TaskAwaiter {
             }
             if (retryAfterHint != null && retryAfterHint.compareTo(delay) > 0) {
                 if (retryAfterHint.compareTo(remaining) > 0) {
-                    // the server asked not to be polled again before the deadline
-                    timeout(now);
+                    // the server asked not to be polled again before the deadline: say so, it is not a plain timeout
+                    AwaitTimeoutException early = new AwaitTimeoutException(id, last, Duration.between(startedAt, now),
+                            retryAfterHint, retryAfterHint.minus(remaining));
+                    if (lastError != null) {
+                        early.addSuppressed(lastError);
+                    }
+                    result.completeExceptionally(early);
                     return;
                 }
                 delay = retryAfterHint;

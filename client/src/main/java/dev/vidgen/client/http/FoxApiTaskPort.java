@@ -6,7 +6,11 @@ import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.MalformedResponseException;
 import dev.vidgen.client.error.TransportIoException;
 import dev.vidgen.client.protocol.FoxApiCodec;
+import dev.vidgen.client.protocol.Sanitizer;
+import dev.vidgen.client.protocol.SecretMask;
 import dev.vidgen.client.retry.RetryAfter;
+import dev.vidgen.client.retry.RetryClassifier;
+import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
@@ -20,9 +24,7 @@ import dev.vidgen.ports.http.TransportException;
 import dev.vidgen.ports.time.Scheduler;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,17 +46,25 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Retries</h2>
  * <ul>
- *   <li>A task query is retried on 429, 500, 502, 503, 504 and transport I/O errors of any kind.</li>
+ *   <li>A task query is retried on 429, 500, 502, 503, 504, transport I/O errors of any kind and a
+ *       2xx body that is cut short or not JSON.</li>
  *   <li>A submit is retried only when no task can exist: the connection was never made
  *       ({@link TransportException.Kind#CONNECT}), or the answer was 429 or 503. After a 500, 502,
  *       504, a malformed 2xx, a timeout or a broken connection it is not retried, and its exception
  *       reports {@code taskMayHaveBeenCreated() == true}, unless
  *       {@link RetryPolicy#retrySubmitWhenTaskMayExist()} is on (which may create a second, paid task).
  *       Once an attempt may have created a task, every later failure of the call says so too.</li>
- *   <li>At most {@link RetryPolicy#maxAttempts()} attempts, {@link RetryPolicy#backoff} apart
- *       (exponential, with jitter); a {@code Retry-After} (seconds or HTTP date) replaces the
- *       backoff. A retry that would start after the call's deadline is not made: the last error is
- *       thrown at once instead.</li>
+ *   <li>What is retried is decided by {@link RetryClassifier}, and the retries, backoff and
+ *       deadline are run by {@link RetryEngine}: at most {@link RetryPolicy#maxAttempts()} attempts,
+ *       {@link RetryPolicy#backoff} apart (exponential, with jitter); a {@code Retry-After} (seconds
+ *       or HTTP date) replaces the backoff. A retry that would start after the call's deadline is
+ *       not made: the last error is thrown at once instead.</li>
+ *   <li>An answer that cannot change by asking again is not retried: a well-formed 2xx without a
+ *       usable id or status, or an answer about another task than the one asked for (refused with
+ *       {@link MalformedResponseException}).</li>
+ *   <li>The key is masked out of every body before it is read (in every form a server may echo it:
+ *       see {@link SecretMask}), and what exceptions quote from the server is escaped
+ *       ({@link Sanitizer}).</li>
  *   <li>Redirects (3xx) are never followed, so the key never travels to another host: they end the
  *       call with an {@link ApiException}.</li>
  * </ul>
@@ -79,10 +89,6 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     static final Set<String> LOGGED_HEADERS = Set.of("content-type", "content-length", "retry-after", "date",
             "x-request-id", "request-id", "location", "server");
 
-    private static final Set<Integer> QUERY_RETRY_STATUSES = Set.of(429, 500, 502, 503, 504);
-    private static final Set<Integer> SUBMIT_SAFE_RETRY_STATUSES = Set.of(429, 503);
-    private static final Set<Integer> SUBMIT_RISKY_RETRY_STATUSES = Set.of(500, 502, 504);
-
     private static final Logger LOG = LoggerFactory.getLogger(FoxApiTaskPort.class);
 
     private final HttpTransport transport;
@@ -90,7 +96,8 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     private final Scheduler scheduler;
     private final ClientConfig config;
     private final ApiKey apiKey;
-    private final DoubleSupplier random;
+    private final RetryEngine engine;
+    private final SecretMask secretMask;
 
     /**
      * A port speaking to {@link ClientConfig#baseUrl()} with {@link ClientConfig#apiKey()}.
@@ -108,9 +115,9 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
-        this.random = Objects.requireNonNull(random, "random");
-        this.apiKey = config.apiKey().orElseThrow(() -> new IllegalStateException(
-                "no API key: set one with apiKey(...) or in the environment variable " + ApiKey.ENV_VAR));
+        this.engine = new RetryEngine(scheduler, config.retryPolicy(), Objects.requireNonNull(random, "random"));
+        this.apiKey = config.apiKey().orElseThrow(() -> new IllegalStateException(ApiKey.MISSING));
+        this.secretMask = SecretMask.of(apiKey.reveal());
     }
 
     @Override
@@ -124,7 +131,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         }
         HttpRequest http = baseRequest("POST", endpoint(SUBMIT_PATH, null), body)
                 .withHeader("Content-Type", "application/json");
-        return new Call(true, http, options).start();
+        return new Call(true, http, null, options).start();
     }
 
     @Override
@@ -132,7 +139,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         Objects.requireNonNull(id, "id");
         CallOptions o = options == null ? CallOptions.DEFAULTS : options;
         HttpRequest http = baseRequest("GET", endpoint(TASKS_PATH + id.value(), o.syncUpstream() ? "sync_upstream=true" : null), null);
-        return new Call(false, http, o).start();
+        return new Call(false, http, id, o).start();
     }
 
     private HttpRequest baseRequest(String method, URI uri, byte[] body) {
@@ -152,255 +159,151 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         }
     }
 
-    /** One call: its attempts, its deadline, its outcome. */
+    /**
+     * One call: the engine runs its attempts; this holds what the wire protocol adds (the request,
+     * the sticky "a task may exist" of a submit, the last response for the log line).
+     */
     private final class Call {
         private final boolean submit;
         private final HttpRequest request;
+        private final TaskId expectedId;
         private final Duration attemptTimeout;
         private final Duration callTimeout;
-        private final RetryPolicy policy = config.retryPolicy();
-        private final CompletableFuture<VideoTask> result = new CompletableFuture<>();
-
-        private Instant deadline;
-        private int attempts;
         private volatile boolean taskMayExist;
-        private volatile RuntimeException lastError;
-        private CompletableFuture<HttpResponse> inFlight;
-        private Scheduler.Cancellable retryTimer;
-        private Scheduler.Cancellable deadlineTimer;
+        private volatile HttpResponse lastResponse;
+        private volatile String lastOutcome = "";
 
-        Call(boolean submit, HttpRequest request, CallOptions options) {
+        Call(boolean submit, HttpRequest request, TaskId expectedId, CallOptions options) {
             CallOptions o = options == null ? CallOptions.DEFAULTS : options;
             this.submit = submit;
             this.request = request;
+            this.expectedId = expectedId;
             this.attemptTimeout = positiveOr(o.attemptTimeout(), config.attemptTimeout(), "attemptTimeout");
             this.callTimeout = positiveOr(o.callTimeout(), config.callTimeout(), "callTimeout");
         }
 
         CompletableFuture<VideoTask> start() {
-            deadline = scheduler.now().plus(callTimeout);
-            result.whenComplete((task, error) -> cleanUp());
-            Scheduler.Cancellable timer = scheduler.schedule(callTimeout, this::deadlinePassed);
-            synchronized (this) {
-                deadlineTimer = timer;
-            }
-            if (result.isDone()) {
-                timer.cancel();
-            }
-            attempt();
-            return result;
+            RetryEngine.Call.Builder<VideoTask> call = submit ? RetryEngine.Call.nonIdempotent("submit")
+                    : RetryEngine.Call.idempotent("task query");
+            return engine.call(call.attemptTimeout(attemptTimeout).callTimeout(callTimeout)
+                    .attempt(this::attempt).listener(this::log).deadlineError(this::deadlineError).build());
         }
 
-        private void attempt() {
-            int attempt;
-            Instant started = scheduler.now();
-            Duration left = Duration.between(started, deadline);
-            synchronized (this) {
-                retryTimer = null;
-                if (result.isDone()) {
-                    return;
-                }
-                attempt = ++attempts;
-            }
-            if (left.isNegative() || left.isZero()) {
-                deadlinePassed();
-                return;
-            }
-            HttpRequest r = request.withTimeout(attemptTimeout.compareTo(left) < 0 ? attemptTimeout : left);
-            CompletableFuture<HttpResponse> f;
+        private CompletableFuture<VideoTask> attempt(int number, Duration timeout) {
+            lastResponse = null;
+            lastOutcome = "";
+            CompletableFuture<HttpResponse> exchange;
             try {
-                f = transport.executeAsync(r);
+                exchange = transport.executeAsync(request.withTimeout(timeout));
             } catch (RuntimeException e) {
-                f = CompletableFuture.failedFuture(e);
+                exchange = CompletableFuture.failedFuture(e);
             }
-            synchronized (this) {
-                inFlight = f;
-            }
-            if (result.isDone()) {
-                f.cancel(true);
-                return;
-            }
-            f.whenComplete((response, error) -> answered(attempt, started, response, error));
+            CompletableFuture<HttpResponse> sent = exchange;
+            CompletableFuture<VideoTask> outcome = new CompletableFuture<>();
+            // cancelling the attempt (deadline, caller) must abort the exchange
+            outcome.whenComplete((t, e) -> {
+                if (outcome.isCancelled()) {
+                    sent.cancel(true);
+                }
+            });
+            sent.whenComplete((response, error) -> {
+                try {
+                    outcome.complete(error != null ? failTransport(unwrap(error)) : answered(response));
+                } catch (CancellationException e) {
+                    outcome.cancel(true);
+                } catch (RuntimeException e) {
+                    outcome.completeExceptionally(e);
+                }
+            });
+            return outcome;
         }
 
-        private void answered(int attempt, Instant started, HttpResponse response, Throwable error) {
-            if (result.isDone()) {
-                return;
-            }
-            long millis = Duration.between(started, scheduler.now()).toMillis();
-            if (error != null) {
-                transportFailed(attempt, millis, unwrap(error));
-                return;
-            }
+        /** The task an answer holds, or the typed error it means (thrown). */
+        private VideoTask answered(HttpResponse response) {
+            lastResponse = response;
             int status = response.status();
+            lastOutcome = String.valueOf(status);
+            byte[] body = mask(response.body());
             if (status >= 200 && status <= 299) {
+                VideoTask task;
                 try {
-                    VideoTask task = codec.decodeTask(response.body(), scheduler.now());
-                    log(attempt, millis, String.valueOf(status), response, "");
-                    result.complete(task);
+                    task = codec.decodeTask(body, scheduler.now());
+                } catch (MalformedResponseException e) {
+                    lastOutcome = status + " malformed";
+                    taskMayExist |= submit;
+                    throw new MalformedResponseException(e.getMessage(), e.getCause(), submit, e.retryCanHelp());
                 } catch (RuntimeException e) {
-                    if (submit) {
-                        taskMayExist = true;
-                    }
-                    // a malformed answer is retried as a query, but never as a submit (it may have created a task)
-                    boolean retryable = submit ? policy.retrySubmitWhenTaskMayExist() : true;
-                    retryOrFail(attempt, millis, status + " malformed", response, malformed(response.body(), e), retryable, null);
+                    lastOutcome = status + " malformed";
+                    taskMayExist |= submit;
+                    throw new MalformedResponseException("the " + operation() + " answer could not be read: "
+                            + e.getClass().getSimpleName(), e, submit, false);
                 }
-                return;
+                if (expectedId != null && !expectedId.equals(task.id())) {
+                    lastOutcome = status + " for another task";
+                    throw new MalformedResponseException("asked for task " + expectedId + " but the answer is for task "
+                            + Sanitizer.sanitize(task.id().value()) + "; it is not used", null, false, false);
+                }
+                return task;
+            }
+            if (submit && RetryClassifier.mayHaveHadEffect(status)) {
+                taskMayExist = true;
             }
             if (status >= 300 && status <= 399) {
-                String location = response.header("Location").orElse("nowhere");
-                ApiException e = new ApiException(status, null, null, "unexpected redirect to " + location
-                        + "; vidgen does not follow redirects (the API key must not travel to another host): check the base URL "
-                        + config.baseUrl(), codec.parseErrorBody(redact(response.body())).raw(),
-                        submit && taskMayExist);
-                retryOrFail(attempt, millis, String.valueOf(status), response, e, false, null);
-                return;
+                throw codec.errors().redirect(status, response.header("Location").map(Sanitizer::sanitize).orElse(null),
+                        config.baseUrl().toString(), body, submit && taskMayExist);
+            }
+            if (submit && status == 404) {
+                // a 404 to a submit is a wrong base URL, not a missing task
+                throw codec.errors().noSuchEndpoint(status, SUBMIT_PATH, config.baseUrl().toString(), body, taskMayExist);
             }
             Duration retryAfter = response.header("Retry-After").flatMap(h -> RetryAfter.parse(h, scheduler.now())).orElse(null);
-            boolean retryable;
-            if (submit) {
-                boolean risky = status >= 500 && status != 503;
-                if (risky) {
-                    taskMayExist = true;
-                }
-                retryable = SUBMIT_SAFE_RETRY_STATUSES.contains(status)
-                        || (SUBMIT_RISKY_RETRY_STATUSES.contains(status) && policy.retrySubmitWhenTaskMayExist());
-            } else {
-                retryable = QUERY_RETRY_STATUSES.contains(status);
-            }
-            byte[] body = redact(response.body());
-            ApiException e = submit && status == 404
-                    // a 404 to a submit is a wrong base URL, not a missing task
-                    ? new ApiException(status, null, null, "no such endpoint " + SUBMIT_PATH + " at " + config.baseUrl() + ": check the base URL",
-                            codec.parseErrorBody(body).raw(), taskMayExist)
-                    : codec.decodeError(status, body, submit && taskMayExist, retryAfter);
-            retryOrFail(attempt, millis, String.valueOf(status), response, e, retryable, retryAfter);
+            throw codec.errors().toException(status, body, submit && taskMayExist, retryAfter);
         }
 
-        private void transportFailed(int attempt, long millis, Throwable cause) {
-            if (cause instanceof CancellationException) {
-                return; // the call was cancelled or timed out; the result is already settled
+        private VideoTask failTransport(Throwable cause) {
+            if (cause instanceof CancellationException c) {
+                throw c;
             }
             if (cause instanceof TransportException te) {
-                boolean sent = te.requestMayHaveBeenSent();
+                boolean sent = RetryClassifier.mayHaveHadEffect(te);
                 if (submit && sent) {
                     taskMayExist = true;
                 }
-                boolean retryable = !submit || !sent || policy.retrySubmitWhenTaskMayExist();
+                lastOutcome = "I/O " + te.kind();
                 String what = switch (te.kind()) {
                     case CONNECT -> "could not connect";
                     case TIMEOUT -> "no answer in time";
                     case IO -> "connection broke";
                 };
-                TransportIoException e = new TransportIoException(operation() + " failed: " + what + " (" + te.getMessage() + ")"
+                throw new TransportIoException(operation() + " failed: " + what + " (" + Sanitizer.sanitize(mask(te.getMessage())) + ")"
                         + (submit && sent ? "; the request may have reached the server, so a task may have been created" : ""),
                         te, submit && taskMayExist);
-                retryOrFail(attempt, millis, "I/O " + te.kind(), null, e, retryable, null);
-                return;
             }
             // not the transport's typed error: a bug or a closed transport; retrying will not help
-            if (submit) {
-                taskMayExist = true;
-            }
-            retryOrFail(attempt, millis, "error " + cause.getClass().getSimpleName(), null,
-                    new TransportIoException(operation() + " failed in the transport: " + cause, cause, submit), false, null);
+            taskMayExist |= submit;
+            lastOutcome = "error " + cause.getClass().getSimpleName();
+            throw new TransportIoException(operation() + " failed in the transport: " + Sanitizer.sanitize(mask(String.valueOf(cause))),
+                    cause, submit);
         }
 
-        /**
-         * The typed error for a 2xx answer that could not be decoded. Its message and cause come from
-         * decoding the body again with the key blanked out, since they quote the body (an echoing
-         * proxy at a wrong base URL would otherwise put the key into an exception).
-         */
-        private MalformedResponseException malformed(byte[] body, RuntimeException first) {
-            RuntimeException described = first;
-            byte[] redacted = redact(body);
-            if (redacted != body) {
-                try {
-                    codec.decodeTask(redacted, scheduler.now());
-                } catch (RuntimeException again) {
-                    described = again;
-                }
-            }
-            if (described instanceof MalformedResponseException m) {
-                return new MalformedResponseException(m.getMessage(), m.getCause(), submit);
-            }
-            return new MalformedResponseException("the " + operation() + " answer could not be read: "
-                    + described.getClass().getSimpleName(), redacted == body ? described : null, submit);
-        }
-
-        private void retryOrFail(int attempt, long millis, String outcome, HttpResponse response, RuntimeException error,
-                                 boolean retryable, Duration retryAfter) {
-            lastError = error;
-            if (!retryable || attempt >= policy.maxAttempts()) {
-                log(attempt, millis, outcome, response, retryable ? "; no attempts left" : "");
-                result.completeExceptionally(error);
-                return;
-            }
-            Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempt, random.getAsDouble());
-            if (delay.compareTo(Duration.between(scheduler.now(), deadline)) >= 0) {
-                log(attempt, millis, outcome, response, "; a retry in " + delay + " would pass the call's deadline");
-                result.completeExceptionally(error);
-                return;
-            }
-            log(attempt, millis, outcome, response, "; retry in " + delay.toMillis() + " ms");
-            Scheduler.Cancellable timer = scheduler.schedule(delay, this::attempt);
-            synchronized (this) {
-                retryTimer = timer;
-            }
-            if (result.isDone()) {
-                timer.cancel();
-            }
-        }
-
-        private void deadlinePassed() {
-            if (result.isDone()) {
-                return;
-            }
-            boolean inFlightNow;
-            int made;
-            synchronized (this) {
-                inFlightNow = inFlight != null && !inFlight.isDone();
-                made = attempts;
-            }
-            boolean mayExist = submit && (taskMayExist || inFlightNow);
-            TransportIoException e = new TransportIoException(operation() + " did not finish within the call timeout of " + callTimeout
-                    + " (" + made + (made == 1 ? " attempt)" : " attempts)")
+        private RuntimeException deadlineError(int attempts, boolean inFlight, boolean mayHaveHadEffect, Throwable lastError) {
+            boolean mayExist = submit && (taskMayExist || inFlight);
+            return new TransportIoException(operation() + " did not finish within the call timeout of " + callTimeout
+                    + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)")
                     + (mayExist ? "; a task may have been created" : ""), lastError, mayExist);
-            result.completeExceptionally(e);
-        }
-
-        private void cleanUp() {
-            CompletableFuture<HttpResponse> f;
-            Scheduler.Cancellable t1;
-            Scheduler.Cancellable t2;
-            synchronized (this) {
-                f = inFlight;
-                t1 = retryTimer;
-                t2 = deadlineTimer;
-            }
-            if (t1 != null) {
-                t1.cancel();
-            }
-            if (t2 != null) {
-                t2.cancel();
-            }
-            if (f != null && !f.isDone()) {
-                f.cancel(true);
-            }
         }
 
         private String operation() {
             return submit ? "submit" : "task query";
         }
 
-        private void log(int attempt, long millis, String outcome, HttpResponse response, String decision) {
+        private void log(int attempt, int of, Duration took, Throwable error, String decision) {
             if (!LOG.isDebugEnabled()) {
                 return;
             }
             String path = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
-            LOG.debug("{} {} -> {} (attempt {}/{}, {} ms){}{}", request.method(), path, outcome, attempt, policy.maxAttempts(), millis,
-                    allowedHeaders(response), decision);
+            LOG.debug("{} {} -> {} (attempt {}/{}, {} ms){}{}", request.method(), path, lastOutcome, attempt, of, took.toMillis(),
+                    allowedHeaders(lastResponse), decision);
         }
     }
 
@@ -415,11 +318,13 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         return shown.isEmpty() ? "" : " [" + shown + "]";
     }
 
-    /** The error body without the key, should a server echo it back. */
-    private byte[] redact(byte[] body) {
-        String key = apiKey.reveal();
-        String text = new String(body, StandardCharsets.UTF_8);
-        return text.contains(key) ? text.replace(key, "***").getBytes(StandardCharsets.UTF_8) : body;
+    /** A body without the key in any form, should a server echo it back (every body: they are quoted in exceptions). */
+    private byte[] mask(byte[] body) {
+        return secretMask.mask(body);
+    }
+
+    private String mask(String text) {
+        return secretMask.mask(text);
     }
 
     private static Duration positiveOr(Duration override, Duration fallback, String what) {

@@ -145,4 +145,21 @@ class PollingStrategyTest {
         assertThatThrownBy(() -> AwaitOptions.builder().minInterval(Duration.ofSeconds(5)).maxInterval(Duration.ofSeconds(1)).build())
                 .hasMessageContaining("minInterval <= maxInterval");
     }
+
+    @Test
+    void noEtaIsDerivedFromACreationTimeFarInThePastOrInTheFuture() {
+        // created 1000 h before the first look at 1%: a rate from it would say "ETA 99000 h"
+        Instant now = T0.plus(Duration.ofHours(1000));
+        VideoTask ancient = Snapshots.of("task-unified-1757165031-uyujaw3d").status("processing").progress(1)
+                .createdAt(T0).at(now).build();
+        PollHistory old = PollHistory.begin(now).observe(ancient, now);
+        assertThat(old.eta()).isNull();
+        assertThat(old.origin()).isEqualTo(now);
+
+        VideoTask future = Snapshots.of("task-unified-1757165031-uyujaw3d").status("processing").progress(10).estimatedSeconds(100)
+                .createdAt(T0.plus(Duration.ofDays(30))).at(T0).build();
+        PollHistory ahead = PollHistory.begin(T0).observe(future, T0);
+        assertThat(ahead.origin()).isEqualTo(T0);
+        assertThat(ahead.eta()).isEqualTo(Duration.ofSeconds(100));
+    }
 }

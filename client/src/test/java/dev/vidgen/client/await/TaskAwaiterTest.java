@@ -510,4 +510,103 @@ class TaskAwaiterTest {
         assertThat(TaskAwaiter.keepsWaitAlive(new dev.vidgen.client.error.MalformedResponseException("bad", null, false))).isTrue();
         assertThat(TaskAwaiter.keepsWaitAlive(new CancellationException())).isFalse();
     }
+
+    // --- terminal is terminal, expiry from the earliest evidence (issues 11.9, 12.3, 12.8, 12.9) ---
+
+    private VideoTask withProblems(VideoTask t, String... problems) {
+        return new VideoTask(t.id(), t.model(), t.status(), t.progress(), t.estimatedTime(), t.results(), t.error(), t.usage(),
+                t.createdAt(), t.observedAt(), null, List.of(problems));
+    }
+
+    @Test
+    void resultsExpireFromTheFirstSnapshotThatSawCompletedCarriedThroughRequeries() {
+        FakeTaskPort port = FakeTaskPort.scripted(time,
+                snap("processing").build(),
+                snap("completed").build(),
+                snap("completed").build(),
+                snap("completed").result("https://cdn.example.com/a.mp4").build());
+
+        CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
+        time.advanceUntil(f::isDone, Duration.ofMinutes(5));
+
+        VideoTask done = f.join();
+        Instant firstCompleted = port.fetches().get(1).at();
+        assertThat(done.observedAt()).isAfter(firstCompleted);
+        assertThat(done.completedBy()).isEqualTo(firstCompleted);
+        assertThat(done.resultsExpireAt()).contains(firstCompleted.plus(VideoTask.RESULT_LIFETIME));
+    }
+
+    @Test
+    void aCompletedTaskWithNoUsableResultFailsAtOnceAfterTheBoundedRequery() {
+        VideoTask bad = withProblems(snap("completed").build(), "result 0: the url is null");
+        FakeTaskPort port = FakeTaskPort.scripted(time, bad);
+
+        CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
+        time.advanceUntil(f::isDone, Duration.ofMinutes(30));
+
+        Throwable e = failureOf(f);
+        assertThat(e).isInstanceOf(dev.vidgen.client.error.UnusableResultException.class).hasMessageContaining("result 0: the url is null");
+        assertThat(port.fetchCount()).isEqualTo(1 + AwaitOptions.defaults().emptyResultRetries());
+        assertThat(Duration.between(t0, time.now())).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aCompletedTaskWithSomeUsableResultsReturnsThemAndNamesTheOthers() {
+        VideoTask mixed = withProblems(snap("completed").result("https://cdn.example.com/a.mp4").build(), "result 1: the url is empty");
+        FakeTaskPort port = FakeTaskPort.scripted(time, mixed);
+
+        CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
+        time.advanceUntil(f::isDone, Duration.ofMinutes(1));
+
+        assertThat(f.join().results()).hasSize(1);
+        assertThat(f.join().resultProblems()).containsExactly("result 1: the url is empty");
+        assertThat(port.fetchCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTaskWithBadResultEntriesIsAFailedTask() {
+        VideoTask failed = withProblems(snap("failed").error("boom", "no").build(), "result 0: the url is null");
+        FakeTaskPort port = FakeTaskPort.scripted(time, failed);
+
+        CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
+        time.advanceUntil(f::isDone, Duration.ofMinutes(1));
+
+        assertThat(failureOf(f)).isInstanceOf(TaskFailedException.class);
+        assertThat(port.fetchCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheDeadlineSaysSo() {
+        RateLimitException limited = new RateLimitException(429, "rate_limit_error", null, "slow down", "{}", false, Duration.ofSeconds(3600));
+        FakeTaskPort port = FakeTaskPort.scripted(time, limited);
+
+        CompletableFuture<VideoTask> f = new TaskAwaiter(port, time).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(20)).build());
+        time.advance(Duration.ofMinutes(1));
+
+        AwaitTimeoutException e = (AwaitTimeoutException) failureOf(f);
+        assertThat(e.retryAfterBeyondDeadline()).contains(Duration.ofSeconds(3600));
+        assertThat(e.getMessage()).contains("the server asked to wait 3600 s", "3580 s beyond the wait's deadline");
+    }
+
+    @Test
+    void aWellFormedButWrongAnswerEndsTheWait() {
+        var wrong = new dev.vidgen.client.error.MalformedResponseException("answer for another task", null, false, false);
+        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build(), wrong);
+
+        CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
+        time.advance(Duration.ofMinutes(10));
+
+        assertThat(failureOf(f)).isSameAs(wrong);
+        assertThat(port.fetchCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aHugeTimeoutDoesNotOverflow() {
+        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build(), snap("completed").result("https://cdn.example.com/a.mp4").build());
+
+        CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofHours(99_999_999_999_999L)).build());
+        time.advanceUntil(f::isDone, Duration.ofMinutes(5));
+
+        assertThat(f.join().status().state()).isEqualTo(TaskState.COMPLETED);
+    }
 }

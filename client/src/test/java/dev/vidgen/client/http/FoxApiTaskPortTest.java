@@ -215,13 +215,35 @@ class FoxApiTaskPortTest {
 
         @Test
         void aMalformedAnswerToAQueryIsRetriedLikeAnIoErrorThenReported() {
-            // a query is idempotent: a garbled answer (a proxy hiccup) is worth asking again, within the attempts
-            transport.otherwiseRespond(200, "{\"status\":\"pending\"}");
+            // a query is idempotent: a garbled answer (a proxy hiccup, a body cut short) is worth asking again, within the attempts
+            transport.otherwiseRespond(200, "{\"id\":\"task-unified-1757165031-uyu");
             CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(MalformedResponseException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isFalse());
             assertThat(transport.count()).isEqualTo(RetryPolicy.defaults().maxAttempts());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"status\":\"pending\"}", "{\"id\":\"task-unified-1757165031-uyujaw3d\"}",
+                "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":7}", "[1,2]"})
+        void aWellFormedAnswerWithoutWhatIsRequiredIsNotAskedAgain(String body) {
+            // the same question gets the same answer: retrying a deterministic protocol error only wastes time
+            transport.otherwiseRespond(200, body);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(failure(f)).isInstanceOf(MalformedResponseException.class);
+            assertThat(transport.count()).isEqualTo(1);
+        }
+
+        @Test
+        void anAnswerForAnotherTaskIsRefusedAndNotAskedAgain() {
+            transport.otherwiseRespond(200, TASK_JSON.replace("uyujaw3d", "otherone"));
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(failure(f)).isInstanceOf(MalformedResponseException.class)
+                    .hasMessageContaining("asked for task " + ID).hasMessageContaining("task-unified-1757165031-otherone");
+            assertThat(transport.count()).isEqualTo(1);
         }
     }
 
@@ -452,6 +474,35 @@ class FoxApiTaskPortTest {
             assertThat(((ApiException) e).serverMessage()).doesNotContain(KEY);
             assertThat(appender.list).isNotEmpty().allSatisfy(l -> assertThat(l.getFormattedMessage()).doesNotContain(KEY));
             assertThat(transport.last().request().toString()).doesNotContain(KEY);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"json-escaped", "url-encoded", "base64-bearer", "raw-in-task"})
+        void theKeyIsMaskedInEveryFormTheServerMayEchoIt(String form) {
+            String echoed = switch (form) {
+                case "json-escaped" -> KEY.replace("-", "\\u002d");
+                case "url-encoded" -> KEY.replace("-", "%2D");
+                case "base64-bearer" -> java.util.Base64.getEncoder().encodeToString(("Bearer " + KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                default -> KEY;
+            };
+            if (form.equals("raw-in-task")) {
+                transport.thenRespond(200, "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":\"failed\","
+                        + "\"error\":{\"code\":\"x\",\"message\":\"key " + echoed + "\"}}");
+                VideoTask t = port().fetch(ID, CallOptions.DEFAULTS);
+                assertThat(new dev.vidgen.client.error.TaskFailedException(t).getMessage()).doesNotContain(KEY).contains("key ***");
+                return;
+            }
+            transport.thenRespond(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + echoed + "\",\"type\":\"authentication_error\"}}");
+            Throwable e = failure(port().fetchAsync(ID, CallOptions.DEFAULTS));
+            assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain(echoed).contains("Incorrect API key provided: ***");
+            assertThat(((ApiException) e).rawBody()).doesNotContain(echoed);
+        }
+
+        @Test
+        void whatTheServerWroteIsQuotedEscaped() {
+            transport.thenRespond(400, "{\"error\":{\"message\":\"\\u001b[2J\\r\\nerror: forged\",\"type\":\"x\"}}");
+            Throwable e = failure(port().fetchAsync(ID, CallOptions.DEFAULTS));
+            assertThat(e.getMessage()).doesNotContain("\u001b", "\r", "\n").contains("\\u001b[2J\\r\\nerror: forged");
         }
 
         @Test

@@ -75,7 +75,7 @@ public final class FakeTaskPort implements TaskSubmissionPort {
         }
         VideoTask t = (VideoTask) a;
         return CompletableFuture.completedFuture(new VideoTask(t.id(), t.model(), t.status(), t.progress(), t.estimatedTime(),
-                t.results(), t.error(), t.usage(), t.createdAt(), at));
+                t.results(), t.error(), t.usage(), t.createdAt(), at, null, t.resultProblems()));
     }
 
     @Override

@@ -92,4 +92,18 @@ class TaskTest {
         assertThat(task(TaskStatus.PROCESSING, null, seen).results()).isEmpty();
         assertThat(task(TaskStatus.PROCESSING, null, seen).firstResultUrl()).isEmpty();
     }
+
+    @Test
+    void resultsExpireFromTheEarliestEvidenceOfCompletionNeverLater() {
+        Instant first = Instant.parse("2025-09-06T13:30:00Z");
+        Instant later = first.plusSeconds(90);
+        VideoTask requeried = task(TaskStatus.COMPLETED, List.of(), later);
+        assertThat(requeried.completedBy()).isEqualTo(later);
+        VideoTask carried = requeried.withCompletedBy(first);
+        assertThat(carried.completedNoLaterThan()).contains(first);
+        assertThat(carried.resultsExpireAt()).contains(first.plus(VideoTask.RESULT_LIFETIME));
+        // evidence later than the snapshot, or for a task not completed, changes nothing
+        assertThat(requeried.withCompletedBy(later.plusSeconds(5)).completedBy()).isEqualTo(later);
+        assertThat(task(TaskStatus.PROCESSING, null, later).withCompletedBy(first).completedBy()).isNull();
+    }
 }

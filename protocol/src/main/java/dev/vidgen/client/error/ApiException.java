@@ -1,5 +1,7 @@
 package dev.vidgen.client.error;
 
+import dev.vidgen.client.protocol.Sanitizer;
+
 /**
  * The API answered with an error status. Subclasses name the documented cases; an undocumented
  * status arrives as this class itself.
@@ -34,14 +36,15 @@ public class ApiException extends VidgenException {
 
     private static String describe(int status, String type, String code, String message) {
         StringBuilder sb = new StringBuilder("HTTP ").append(status);
+        // what the server wrote is quoted escaped: it must not drive the terminal that prints it
         if (type != null) {
-            sb.append(' ').append(type);
+            sb.append(' ').append(Sanitizer.sanitize(type));
         }
         if (code != null) {
-            sb.append(" (").append(code).append(')');
+            sb.append(" (").append(Sanitizer.sanitize(code)).append(')');
         }
         if (message != null && !message.isBlank()) {
-            sb.append(": ").append(message);
+            sb.append(": ").append(Sanitizer.sanitize(message));
         }
         return sb.toString();
     }

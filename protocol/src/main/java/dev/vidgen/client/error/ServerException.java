@@ -1,6 +1,6 @@
 package dev.vidgen.client.error;
 
-/** HTTP 500 (or another 5xx but 503): unknown server error. For a submit, a task may have been created. */
+/** HTTP 5xx: a server error. For a submit, a task may have been created, except after a 503 ({@link ServiceUnavailableException}). */
 public class ServerException extends ApiException {
 
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,11 @@
 package dev.vidgen.client.error;
 
-/** HTTP 503: no channel for the model or an upstream error. No task was created. */
-public class ServiceUnavailableException extends ApiException {
+/**
+ * HTTP 503: no channel for the model or an upstream error. No task was created (unlike other
+ * 5xx answers to a submit), so a submit is retried after it. A {@link ServerException}, so that
+ * {@code catch (ServerException e)} sees every 5xx.
+ */
+public class ServiceUnavailableException extends ServerException {
 
     private static final long serialVersionUID = 1L;
 

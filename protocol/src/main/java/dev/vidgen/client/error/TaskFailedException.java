@@ -1,5 +1,6 @@
 package dev.vidgen.client.error;
 
+import dev.vidgen.client.protocol.Sanitizer;
 import dev.vidgen.domain.task.VideoTask;
 
 /** The task ended {@code failed} (or {@code cancelled}); carries the final snapshot and its error code. */
@@ -10,8 +11,9 @@ public class TaskFailedException extends VidgenException {
     private final transient VideoTask task;
 
     public TaskFailedException(VideoTask task) {
-        super("task " + task.id() + " ended " + task.status().raw()
-                + (task.error() == null ? "" : ": " + task.error().code() + (task.error().message() == null ? "" : " - " + task.error().message())),
+        super("task " + task.id() + " ended " + Sanitizer.sanitize(task.status().raw())
+                + (task.error() == null ? "" : ": " + Sanitizer.sanitize(task.error().code())
+                        + (task.error().message() == null ? "" : " - " + Sanitizer.sanitize(task.error().message()))),
                 null, false);
         this.task = task;
     }

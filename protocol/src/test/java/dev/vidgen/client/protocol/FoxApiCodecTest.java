@@ -255,7 +255,6 @@ class FoxApiCodecTest {
                 "{\"id\":\"task-unified-1-abcdefgh\",\"status\":1}  | no status",
                 "<html>bad gateway</html>                          | not JSON",
                 "[]                                                | not a JSON object",
-                "{\"id\":\"task-unified-1-abcdefgh\",\"status\":\"completed\",\"results\":[{\"width\":1}]} | has no url",
         })
         void answersWithoutWhatWeNeedAreMalformed(String json, String message) {
             MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class, () -> codec.decodeTask(bytes(json), now));
