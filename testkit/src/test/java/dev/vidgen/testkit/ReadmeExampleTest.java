@@ -1,5 +1,7 @@
 package dev.vidgen.testkit;
 
+import dev.vidgen.fake.Lifecycle;
+
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -13,13 +15,13 @@ import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.client.guice.VideoClientModule;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.testkit.fake.FakeTaskPort;
+import dev.vidgen.fake.port.FakeTaskPort;
 import dev.vidgen.testkit.guice.FakeTaskPortModule;
-import dev.vidgen.testkit.server.FakeVideoApi;
-import dev.vidgen.testkit.server.FakeVideoApiExtension;
-import dev.vidgen.testkit.server.Fault;
-import dev.vidgen.testkit.server.Route;
-import dev.vidgen.testkit.time.VirtualTime;
+import dev.vidgen.fake.server.FakeVideoApi;
+import dev.vidgen.testkit.junit.FakeVideoApiExtension;
+import dev.vidgen.fake.server.Fault;
+import dev.vidgen.fake.server.Route;
+import dev.vidgen.fake.time.VirtualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

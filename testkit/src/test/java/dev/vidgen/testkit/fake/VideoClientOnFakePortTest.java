@@ -1,5 +1,7 @@
 package dev.vidgen.testkit.fake;
 
+import dev.vidgen.fake.port.FakeTaskPort;
+
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +12,8 @@ import dev.vidgen.client.error.RequestValidationException;
 import dev.vidgen.client.error.TaskFailedException;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.testkit.Lifecycle;
-import dev.vidgen.testkit.time.VirtualTime;
+import dev.vidgen.fake.Lifecycle;
+import dev.vidgen.fake.time.VirtualTime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
