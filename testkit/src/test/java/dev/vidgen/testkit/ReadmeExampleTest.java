@@ -45,6 +45,19 @@ class ReadmeExampleTest {
         }
     }
 
+    /** Stands for an application service whose method blocks until the video is ready. */
+    static final class RenderService {
+        private final VideoClient client;
+
+        RenderService(VideoClient client) {
+            this.client = client;
+        }
+
+        VideoTask render(String prompt) {
+            return client.submitAndAwait(KlingReferenceRequest.builder().prompt(prompt).build());
+        }
+    }
+
     // README-BEGIN
     // 1. No HTTP, no waiting: the fake port and virtual time.
     @Test
@@ -101,6 +114,25 @@ class ReadmeExampleTest {
     void aBadRequestIsCaughtBeforeAnyCall() {
         assertThat(KlingReferenceRequest.builder().prompt("a rainy street").duration(20).build())
                 .hasViolation("kling.duration.range", "duration");
+    }
+
+    // 5. A service method that blocks (it calls submitAndAwait), on a worker thread, in virtual time.
+    @Test
+    void rendersThroughABlockingService() throws Exception {
+        VirtualTime time = new VirtualTime();
+        FakeTaskPort port = FakeTaskPort.builder().clock(time)
+                .defaultLifecycle(Lifecycle.builder().pending().processing(50).completedAfter(Duration.ofMinutes(5)))
+                .build();
+        try (VideoClient client = VideoClient.builder().taskPort(port).scheduler(time).build()) {
+            RenderService service = new RenderService(client); // your class: render() calls client.submitAndAwait(...)
+            CompletableFuture<VideoTask> render = CompletableFuture.supplyAsync(() -> service.render("a rainy street"));
+
+            // waits (in real time, bounded) for the worker to submit, then runs the five minutes at once;
+            // it throws, saying why, if the render never finishes: a test cannot go on as if it had
+            time.advanceUntil(render::isDone, Duration.ofMinutes(30));
+
+            assertThat(render.get()).isCompleted().hasResultUrl();
+        }
     }
     // README-END
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,10 +51,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskSubmissionPort {
 
+    /** The fetch log keeps at most this many fetches (the counters keep counting), so long simulations stay bounded. */
+    public static final int MAX_RECORDED_FETCHES = 100_000;
+
+    /**
+     * One fetch as the port saw it.
+     *
+     * @param id      the task id asked for
+     * @param number  the how-many-th fetch of this id it was, from 1
+     * @param at      when, on the port's clock
+     * @param options the call options given
+     * @param future  the answer the port returned (completed at once, unless a responder returned another)
+     */
+    public record Fetch(TaskId id, int number, Instant at, CallOptions options, CompletableFuture<VideoTask> future) {
+    }
+
+    /**
+     * Answers fetches in place of the lifecycles, for tests of a client's polling that need exact
+     * snapshots (any status, progress or estimate), failures, or an answer that never comes.
+     */
+    @FunctionalInterface
+    public interface FetchResponder {
+        /** The answer to fetch number {@code number} (from 1) of {@code id}, made at {@code at}. */
+        CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallOptions options);
+    }
+
     /** The default lifecycle: pending, processing 30%, processing 70%, completed at the fourth fetch. */
     public static final Lifecycle DEFAULT_LIFECYCLE = Lifecycle.builder().pending().processing(30).processing(70).completed();
 
     private final URI resultBaseUrl;
+    private final FetchResponder responder;
+    private final List<Fetch> fetchLog = new ArrayList<>();
+    private final Map<TaskId, AtomicInteger> fetchNumbers = new ConcurrentHashMap<>();
     private final AtomicInteger submits = new AtomicInteger();
     private final AtomicInteger fetches = new AtomicInteger();
     private final ConcurrentLinkedQueue<RuntimeException> submitFailures = new ConcurrentLinkedQueue<>();
@@ -67,6 +96,7 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
     private FakeTaskPort(Builder b) {
         super(b.model());
         this.resultBaseUrl = b.resultBaseUrl;
+        this.responder = b.responder;
     }
 
     /** A builder with the defaults. */
@@ -105,9 +135,24 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
     public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
         Objects.requireNonNull(id, "id");
         fetches.incrementAndGet();
+        int number = fetchNumbers.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        Instant at = tasks.now();
+        CompletableFuture<VideoTask> answer = answer(id, number, at, options);
+        synchronized (fetchLog) {
+            if (fetchLog.size() < MAX_RECORDED_FETCHES) {
+                fetchLog.add(new Fetch(id, number, at, options, answer));
+            }
+        }
+        return answer;
+    }
+
+    private CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallOptions options) {
         RuntimeException scripted = fetchFailures.poll();
         if (scripted != null) {
             return CompletableFuture.failedFuture(scripted);
+        }
+        if (responder != null) {
+            return Objects.requireNonNull(responder.answer(id, number, at, options), "the responder answered null");
         }
         Optional<FakeTask> task = tasks.find(id.value());
         if (task.isEmpty()) {
@@ -168,6 +213,18 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
         return fetches.get();
     }
 
+    /** Every fetch so far (the first {@value #MAX_RECORDED_FETCHES}), in order. */
+    public List<Fetch> fetches() {
+        synchronized (fetchLog) {
+            return List.copyOf(fetchLog);
+        }
+    }
+
+    /** The fetches of one task id, in order. */
+    public List<Fetch> fetchesOf(TaskId id) {
+        return fetches().stream().filter(f -> f.id().equals(id)).toList();
+    }
+
     /** Fetches that reached the task {@code id}. */
     public int fetchCount(TaskId id) {
         return tasks.find(id.value()).map(FakeTask::queries).orElse(0);
@@ -181,6 +238,10 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
     /** Forgets every task, request, count and scripted failure, and restores the lifecycles the builder set. */
     public void reset() {
         tasks.reset();
+        synchronized (fetchLog) {
+            fetchLog.clear();
+        }
+        fetchNumbers.clear();
         submits.set(0);
         fetches.set(0);
         submitFailures.clear();
@@ -195,6 +256,7 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
     /** Configures a {@link FakeTaskPort}: the shared settings of {@link FakeSettings}, plus where result URLs point. */
     public static final class Builder extends FakeSettings<Builder> {
         private URI resultBaseUrl = URI.create("https://results.vidgen.invalid/");
+        private FetchResponder responder;
 
         private Builder() {
             super(DEFAULT_LIFECYCLE);
@@ -213,6 +275,15 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
         public Builder resultBaseUrl(URI base) {
             String s = Objects.requireNonNull(base, "base").toString();
             this.resultBaseUrl = URI.create(s.endsWith("/") ? s : s + "/");
+            return this;
+        }
+
+        /**
+         * Fetches are answered by {@code responder} instead of the lifecycles (ids need not have
+         * been submitted); scripted fetch failures still come first, and every fetch is recorded.
+         */
+        public Builder answerFetches(FetchResponder responder) {
+            this.responder = Objects.requireNonNull(responder, "responder");
             return this;
         }
 

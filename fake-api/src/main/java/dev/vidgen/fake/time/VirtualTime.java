@@ -4,7 +4,6 @@ import dev.vidgen.ports.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +33,13 @@ public final class VirtualTime implements Scheduler {
 
     private static final int MAX_TASKS_PER_CALL = 1_000_000;
     private static final int MAX_SETTLE_ROUNDS = 100;
+    private static final Duration CONDITION_RECHECK = Duration.ofMillis(10);
+
+    /**
+     * How long, in real time, {@link #advanceUntil(BooleanSupplier, Duration)} waits by default for
+     * another thread to schedule work when nothing is pending, before it gives up.
+     */
+    public static final Duration IDLE_WAIT = Duration.ofSeconds(5);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition scheduled = lock.newCondition();
@@ -42,6 +48,7 @@ public final class VirtualTime implements Scheduler {
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private Instant now;
     private long sequence;
+    private volatile Duration idleWait = IDLE_WAIT;
 
     /** Virtual time starting at {@link #DEFAULT_START}. */
     public VirtualTime() {
@@ -68,9 +75,24 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
+    /**
+     * How long, in real time, {@link #advanceUntil(BooleanSupplier, Duration)} waits for another
+     * thread to schedule work when nothing is pending (default {@link #IDLE_WAIT}).
+     *
+     * @return this
+     */
+    public VirtualTime idleWait(Duration wait) {
+        Objects.requireNonNull(wait, "wait");
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException("idleWait must not be negative, got " + wait);
+        }
+        this.idleWait = wait;
+        return this;
+    }
+
     /** A {@link Clock} view of this time (UTC), for code that takes a clock. */
     public Clock clock() {
-        return new VirtualClock(ZoneOffset.UTC);
+        return new VirtualClock(this, ZoneOffset.UTC);
     }
 
     @Override
@@ -168,45 +190,91 @@ public final class VirtualTime implements Scheduler {
 
     /**
      * Advances from task to task until {@code condition} holds, for at most {@code maxAdvance} of
-     * virtual time. Use it when the code under test completes its work on the advancing thread
-     * (the {@code FakeTaskPort} does).
+     * virtual time, and returns how far the clock moved. When nothing is scheduled it waits, in
+     * real time and for at most {@link #idleWait(Duration)} ({@link #IDLE_WAIT} unless set), for another thread to schedule work (or to make
+     * the condition true): so a service method that blocks on a worker thread
+     * ({@code submitAndAwait}) may be started just before this call.
      *
-     * @return whether the condition held
+     * @return how far the clock moved
+     * @throws GaveUpException when the condition still does not hold at {@code maxAdvance}, or when
+     *                         nothing was scheduled for the idle wait; the message says which
      */
-    public boolean advanceUntil(BooleanSupplier condition, Duration maxAdvance) {
+    public Duration advanceUntil(BooleanSupplier condition, Duration maxAdvance) {
         return advanceUntil(condition, maxAdvance, Duration.ZERO);
     }
 
     /**
-     * Advances from task to task until {@code condition} holds, for at most {@code maxAdvance} of
-     * virtual time. Before each jump it waits until no task has been scheduled for {@code settle} of
-     * real time, so that work finishing on other threads (a real HTTP call answered on a transport
-     * thread) can schedule its follow-up before the clock moves past it. When nothing at all is
-     * pending it waits up to {@code settle} for something to be scheduled, then gives up.
+     * {@link #advanceUntil(BooleanSupplier, Duration)}, and before each jump it also waits until no
+     * task has been scheduled for {@code settle} of real time, so that work finishing on other
+     * threads (a real HTTP call answered on a transport thread) can schedule its follow-up before
+     * the clock moves past it.
      *
-     * @return whether the condition held
+     * @return how far the clock moved
+     * @throws GaveUpException as {@link #advanceUntil(BooleanSupplier, Duration)}
      */
-    public boolean advanceUntil(BooleanSupplier condition, Duration maxAdvance, Duration settle) {
+    public Duration advanceUntil(BooleanSupplier condition, Duration maxAdvance, Duration settle) {
         Objects.requireNonNull(condition, "condition");
-        Instant limit = now().plus(maxAdvance);
+        Objects.requireNonNull(settle, "settle");
+        Instant start = now();
+        Instant limit = start.plus(Objects.requireNonNull(maxAdvance, "maxAdvance"));
         while (true) {
             settle(settle);
             if (condition.getAsBoolean()) {
-                return true;
+                return Duration.between(start, now());
             }
             Optional<Instant> next = nextTaskAt();
             if (next.isEmpty()) {
-                if (!awaitSchedule(settle)) {
-                    return condition.getAsBoolean();
+                Duration wait = idleWait;
+                if (!awaitScheduleOr(condition, wait)) {
+                    throw new GaveUpException(GaveUpException.Reason.NOTHING_SCHEDULED, "advanceUntil gave up: the condition does not hold"
+                            + " and nothing was scheduled for " + wait + " of real time, after " + Duration.between(start, now())
+                            + " of virtual time. The code under test waits on something that is not this VirtualTime (is it given to"
+                            + " the client as its scheduler, and to the fake as its clock?), or it ended without meeting the condition");
                 }
                 continue;
             }
             if (next.get().isAfter(limit)) {
                 advanceTo(limit);
                 settle(settle);
-                return condition.getAsBoolean();
+                if (condition.getAsBoolean()) {
+                    return Duration.between(start, now());
+                }
+                throw new GaveUpException(GaveUpException.Reason.LIMIT_REACHED, "advanceUntil gave up: the condition does not hold after "
+                        + maxAdvance + " of virtual time (now " + now() + "); " + pendingTasks() + " task(s) pending, the next at "
+                        + nextTaskAt().map(Instant::toString).orElse("-"));
             }
             advanceTo(next.get());
+        }
+    }
+
+    /** Waits (real time) up to {@code timeout} for a schedule() call or for {@code condition}; returns whether either came. */
+    private boolean awaitScheduleOr(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            long before = sequence;
+            while (sequence == before) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.unlock();
+                try {
+                    if (condition.getAsBoolean()) {
+                        return true;
+                    }
+                } finally {
+                    lock.lock();
+                }
+                // re-check the condition now and then: another thread may meet it without scheduling anything
+                scheduled.awaitNanos(Math.min(left, CONDITION_RECHECK.toNanos()));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -215,29 +283,8 @@ public final class VirtualTime implements Scheduler {
         if (quiet.isZero() || quiet.isNegative()) {
             return;
         }
-        for (int i = 0; i < MAX_SETTLE_ROUNDS && awaitSchedule(quiet); i++) {
+        for (int i = 0; i < MAX_SETTLE_ROUNDS && awaitScheduleOr(() -> false, quiet); i++) {
             // something was scheduled: wait for another quiet stretch
-        }
-    }
-
-    /** Waits (real time) up to {@code timeout} for a schedule() call; returns whether one came. */
-    private boolean awaitSchedule(Duration timeout) {
-        if (timeout.isZero() || timeout.isNegative()) {
-            return false;
-        }
-        lock.lock();
-        try {
-            long before = sequence;
-            long nanos = timeout.toNanos();
-            while (sequence == before && nanos > 0) {
-                nanos = scheduled.awaitNanos(nanos);
-            }
-            return sequence != before;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -351,29 +398,6 @@ public final class VirtualTime implements Scheduler {
             if (first instanceof Error err) {
                 throw err;
             }
-        }
-    }
-
-    private final class VirtualClock extends Clock {
-        private final ZoneId zone;
-
-        VirtualClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return new VirtualClock(other);
-        }
-
-        @Override
-        public Instant instant() {
-            return now();
         }
     }
 }

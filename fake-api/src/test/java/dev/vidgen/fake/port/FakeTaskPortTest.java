@@ -219,4 +219,35 @@ class FakeTaskPortTest {
 
         assertThat(a.submit(kling("x"), CallOptions.DEFAULTS).id()).isEqualTo(b.submit(kling("x"), CallOptions.DEFAULTS).id());
     }
+
+    @Test
+    void everyFetchIsRecordedWithItsNumberTimeAndOptions() {
+        VideoTask task = port.submit(KlingReferenceRequest.builder().prompt("a rainy street").build(), CallOptions.DEFAULTS);
+        CallOptions sync = CallOptions.DEFAULTS.withSyncUpstream(true);
+
+        port.fetchAsync(task.id(), sync).join();
+        time.advance(Duration.ofSeconds(5));
+        port.fetchAsync(task.id(), CallOptions.DEFAULTS).join();
+
+        assertThat(port.fetches()).extracting(FakeTaskPort.Fetch::number).containsExactly(1, 2);
+        assertThat(port.fetchesOf(task.id())).extracting(FakeTaskPort.Fetch::at)
+                .containsExactly(VirtualTime.DEFAULT_START, VirtualTime.DEFAULT_START.plusSeconds(5));
+        assertThat(port.fetches().get(0).options().syncUpstream()).isTrue();
+        assertThat(port.fetches().get(1).future()).isCompletedWithValueMatching(t -> t.id().equals(task.id()));
+        port.reset();
+        assertThat(port.fetches()).isEmpty();
+    }
+
+    @Test
+    void aResponderAnswersFetchesOfAnyIdInPlaceOfTheLifecycles() {
+        TaskId id = TaskId.of("task-unified-1757165031-uyujaw3d");
+        java.util.concurrent.CompletableFuture<VideoTask> never = new java.util.concurrent.CompletableFuture<>();
+        FakeTaskPort scripted = FakeTaskPort.builder().clock(time).answerFetches((taskId, n, at, options) -> never).build();
+
+        assertThat(scripted.fetchAsync(id, CallOptions.DEFAULTS)).isSameAs(never);
+        assertThat(scripted.fetchesOf(id)).singleElement().satisfies(f -> assertThat(f.future()).isSameAs(never));
+        scripted.failNextFetch(new IllegalStateException("scripted first"));
+        assertThat(scripted.fetchAsync(id, CallOptions.DEFAULTS)).isCompletedExceptionally();
+        assertThat(scripted.fetchCount()).isEqualTo(2);
+    }
 }

@@ -132,9 +132,10 @@ class VirtualTimeTest {
         };
         time.schedule(Duration.ofSeconds(30), poll[0]);
 
-        boolean held = time.advanceUntil(() -> polls.get() == 20, Duration.ofHours(1));
+        Duration moved = time.advanceUntil(() -> polls.get() == 20, Duration.ofHours(1));
 
-        assertThat(held).isTrue();
+        assertThat(polls).hasValue(20);
+        assertThat(moved).isEqualTo(Duration.ofMinutes(10));
         assertThat(time.now()).isEqualTo(t0.plus(Duration.ofMinutes(10))); // a ten-minute wait, instantly
     }
 
@@ -142,9 +143,51 @@ class VirtualTimeTest {
     void advanceUntilGivesUpAtTheLimit() {
         time.schedule(Duration.ofHours(5), () -> { });
 
-        assertThat(time.advanceUntil(() -> false, Duration.ofHours(1))).isFalse();
+        assertThatThrownBy(() -> time.advanceUntil(() -> false, Duration.ofHours(1)))
+                .isInstanceOfSatisfying(GaveUpException.class, e -> assertThat(e.reason()).isEqualTo(GaveUpException.Reason.LIMIT_REACHED))
+                .hasMessageContaining("does not hold after PT1H").hasMessageContaining("1 task(s) pending");
         assertThat(time.now()).isEqualTo(t0.plus(Duration.ofHours(1)));
-        assertThat(time.advanceUntil(() -> false, Duration.ofHours(1), Duration.ZERO)).isFalse();
+        assertThatThrownBy(() -> time.advanceUntil(() -> false, Duration.ofHours(1), Duration.ZERO))
+                .isInstanceOf(GaveUpException.class);
+    }
+
+    @Test
+    void advanceUntilWaitsForAnotherThreadToScheduleWorkBeforeGivingUp() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch checked = new CountDownLatch(1);
+            AtomicBoolean done = new AtomicBoolean();
+            // the worker schedules only once advanceUntil has seen nothing pending: the blocking-service pattern
+            worker.execute(() -> {
+                try {
+                    checked.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                time.schedule(Duration.ofMinutes(3), () -> done.set(true));
+            });
+
+            Duration moved = time.advanceUntil(() -> {
+                checked.countDown();
+                return done.get();
+            }, Duration.ofMinutes(30));
+
+            assertThat(done).isTrue();
+            assertThat(moved).isEqualTo(Duration.ofMinutes(3));
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    @Test
+    void advanceUntilSaysSoWhenNothingIsEverScheduled() {
+        time.idleWait(Duration.ofMillis(50));
+
+        assertThatThrownBy(() -> time.advanceUntil(() -> false, Duration.ofMinutes(30)))
+                .isInstanceOfSatisfying(GaveUpException.class, e -> assertThat(e.reason()).isEqualTo(GaveUpException.Reason.NOTHING_SCHEDULED))
+                .hasMessageContaining("nothing was scheduled for PT0.05S of real time")
+                .hasMessageContaining("scheduler");
+        assertThat(time.now()).isEqualTo(t0);
     }
 
     @Test
@@ -165,9 +208,9 @@ class VirtualTimeTest {
             AtomicBoolean timedOut = new AtomicBoolean();
             time.schedule(Duration.ofMinutes(10), () -> timedOut.set(true));
 
-            boolean held = time.advanceUntil(() -> done.get() == 3, Duration.ofHours(1), Duration.ofMillis(200));
+            time.advanceUntil(() -> done.get() == 3, Duration.ofHours(1), Duration.ofMillis(200));
 
-            assertThat(held).isTrue();
+            assertThat(done).hasValue(3);
             assertThat(timedOut).isFalse();
             assertThat(time.now()).isEqualTo(t0.plusSeconds(30));
         } finally {
