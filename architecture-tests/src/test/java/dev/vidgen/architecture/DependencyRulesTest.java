@@ -1,5 +1,8 @@
 package dev.vidgen.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -10,7 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The arrows of ARCHITECTURE.md, checked on the production classes of every module (in the
+ * The arrows of docs/architecture.md, checked on the production classes of every module (in the
  * style of buckpal's DependencyRuleTests). Rules about modules that may still be empty allow an
  * empty "that" clause, so they hold now and keep holding as code arrives; the domain, ports and
  * client rules do not, so that an import mistake cannot make them pass vacuously.
@@ -25,6 +28,14 @@ class DependencyRulesTest {
     static final String ADAPTER_JDK = "dev.vidgen.adapter.jdk..";
     static final String TESTKIT = "dev.vidgen.testkit..";
     static final String CLI = "dev.vidgen.cli..";
+    static final String FAKE = "dev.vidgen.fake..";
+    /** The protocol module's packages: below the client, so the fakes may speak the protocol. */
+    static final String[] PROTOCOL = {"dev.vidgen.client.protocol..", "dev.vidgen.client.error.."};
+    /** The transport conformance kit (module transport-tck) and its dependency-free socket server (module loopback-server). */
+    static final String TCK = "dev.vidgen.transport.tck..";
+    static final String LOOPBACK = "dev.vidgen.loopback..";
+    /** What only tests may use: test frameworks and Guice (an optional dependency of the library). */
+    static final String[] TEST_AND_DI_STACKS = {"org.junit..", "org.opentest4j..", "org.assertj..", "com.google.inject..", "com.google.common.."};
     static final String BENCHMARKS = "dev.vidgen.benchmarks..";
     static final String MODELS = "dev.vidgen.models..";
 
@@ -105,6 +116,38 @@ class DependencyRulesTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(MODELS, DOMAIN, "java..", "jakarta.validation..")
             .because("a model module is a request, its rules and its capability table: as pure as the domain, "
                     + "so that it works with any client wiring and any transport");
+    static final ArchRule fakeApiUsesNoTestFrameworkAndNoGuice = noClasses()
+            .that().resideInAPackage(FAKE)
+            .should().dependOnClassesThat().resideInAnyPackage(TEST_AND_DI_STACKS)
+            .because("the CLI ships the fake API, and vidgen.jar must carry no JUnit, AssertJ, Guice or Guava");
+
+    @ArchTest
+    static final ArchRule fakeApiKnowsNoClientTestkitOrAdapter = noClasses()
+            .that().resideInAPackage(FAKE)
+            .should().dependOnClassesThat(resideInAPackage(CLIENT).and(not(resideInAnyPackage(PROTOCOL)))
+                    .or(resideInAnyPackage(TESTKIT, ADAPTER_HTTPCLIENT, ADAPTER_JDK, CLI)))
+            .because("the client's own tests use the fakes: the fakes speak the protocol module, never the client");
+
+    @ArchTest
+    static final ArchRule cliDoesNotUseTheTestkit = noClasses()
+            .that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage(TESTKIT)
+            .because("the CLI embeds the fake API (vidgen-fake-api); the testkit is for users' tests");
+
+    @ArchTest
+    static final ArchRule transportTckKnowsOnlyThePorts = classes()
+            .that().resideInAPackage(TCK)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    TCK, LOOPBACK, PORTS, DOMAIN, "java..", "org.junit..", "org.opentest4j..", "org.assertj..")
+            .allowEmptyShould(true)
+            .because("a transport proves itself against the ports alone (AWS's http-client-tests is the model)");
+
+    @ArchTest
+    static final ArchRule loopbackServerDependsOnNothing = classes()
+            .that().resideInAPackage(LOOPBACK)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(LOOPBACK, "java..")
+            .allowEmptyShould(true)
+            .because("the raw-socket test server is the one socket layer of the TCK and the fake API: it carries no dependency");
 
     @ArchTest
     static final ArchRule nothingImportsTheCli = noClasses()
@@ -124,7 +167,8 @@ class DependencyRulesTest {
         for (String type : new String[] {
             "dev.vidgen.domain.VideoRequest", "dev.vidgen.domain.validation.RequestValidator", "dev.vidgen.ports.TaskSubmissionPort",
             "dev.vidgen.client.VideoClient", "dev.vidgen.models.klingr2v.KlingReferenceToVideoFamily",
-            "dev.vidgen.models.veoi2v.VeoImageToVideoFamily"}) {
+            "dev.vidgen.models.veoi2v.VeoImageToVideoFamily", "dev.vidgen.fake.server.FakeVideoApi", "dev.vidgen.fake.port.FakeTaskPort",
+            "dev.vidgen.cli.VidgenCli"}) {
             if (!classes.contain(type)) {
                 throw new AssertionError(type + " was not imported: the rules above would pass without looking at it");
             }

@@ -8,12 +8,19 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.vidgen.adapter.jdk.archfixture.JdkAdapterImportingAModel;
 import dev.vidgen.adapter.jdk.archfixture.JdkAdapterImportingTheOtherAdapter;
 import dev.vidgen.client.archfixture.ClientImportingAModel;
+import dev.vidgen.cli.archfixture.CliImportingTheTestkit;
 import dev.vidgen.client.archfixture.ClientImportingTheTestkit;
 import dev.vidgen.domain.archfixture.DomainUsingJackson;
 import dev.vidgen.domain.archfixture.DomainUsingJdkHttp;
 import dev.vidgen.domain.archfixture.PureDomainClass;
 import dev.vidgen.models.archfixture.ModelPart;
 import dev.vidgen.models.archfixture.ModelUsingJackson;
+import dev.vidgen.fake.archfixture.FakeImportingTheClient;
+import dev.vidgen.fake.archfixture.FakeSpeakingTheProtocol;
+import dev.vidgen.fake.archfixture.FakeUsingJUnit;
+import dev.vidgen.loopback.archfixture.LoopbackUsingThePorts;
+import dev.vidgen.transport.tck.archfixture.TckImportingTheClient;
+import dev.vidgen.transport.tck.archfixture.TckOnThePorts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,5 +75,30 @@ class RulesBiteTest {
     void aModelModuleUsingJacksonBreaksItsPurityRuleAPureOnePasses() {
         assertThat(violated(DependencyRulesTest.modelModulesDependOnlyOnTheDomain, ModelUsingJackson.class)).isTrue();
         assertThat(violated(DependencyRulesTest.modelModulesDependOnlyOnTheDomain, ModelPart.class)).isFalse();
+    void theFakeApiUsingJUnitBreaksTheRule() {
+        assertThat(violated(DependencyRulesTest.fakeApiUsesNoTestFrameworkAndNoGuice, FakeUsingJUnit.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.fakeApiUsesNoTestFrameworkAndNoGuice, FakeSpeakingTheProtocol.class)).isFalse();
+    }
+
+    @Test
+    void theFakeApiImportingTheClientBreaksTheRuleButTheProtocolDoesNot() {
+        assertThat(violated(DependencyRulesTest.fakeApiKnowsNoClientTestkitOrAdapter, FakeImportingTheClient.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.fakeApiKnowsNoClientTestkitOrAdapter, FakeSpeakingTheProtocol.class)).isFalse();
+    }
+
+    @Test
+    void theCliImportingTheTestkitBreaksTheRule() {
+        assertThat(violated(DependencyRulesTest.cliDoesNotUseTheTestkit, CliImportingTheTestkit.class)).isTrue();
+    }
+
+    @Test
+    void theTransportTckImportingTheClientBreaksTheRule() {
+        assertThat(violated(DependencyRulesTest.transportTckKnowsOnlyThePorts, TckImportingTheClient.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.transportTckKnowsOnlyThePorts, TckOnThePorts.class)).isFalse();
+    }
+
+    @Test
+    void theLoopbackServerUsingThePortsBreaksTheRule() {
+        assertThat(violated(DependencyRulesTest.loopbackServerDependsOnNothing, LoopbackUsingThePorts.class)).isTrue();
     }
 }

@@ -1,6 +1,6 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import dev.vidgen.client.error.RequestValidationException;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.VideoClientBuilder;
 import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.client.await.ProgressListener;
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.PrintWriter;
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package dev.vidgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

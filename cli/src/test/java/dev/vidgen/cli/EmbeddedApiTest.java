@@ -3,9 +3,9 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.cli.CliHarness.Result;
-import dev.vidgen.testkit.server.FakeVideoApi;
-import dev.vidgen.testkit.server.Route;
-import dev.vidgen.testkit.server.SampleVideo;
+import dev.vidgen.fake.server.FakeVideoApi;
+import dev.vidgen.fake.server.Route;
+import dev.vidgen.fake.server.SampleVideo;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -22,7 +22,7 @@ import dev.vidgen.domain.veo.VeoAspectRatio;
 import dev.vidgen.domain.veo.VeoModel;
 import dev.vidgen.domain.veo.VeoReferenceRequest;
 import dev.vidgen.domain.veo.VeoResolution;
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -1,5 +1,7 @@
 package dev.vidgen.testkit;
 
+import dev.vidgen.fake.Lifecycle;
+
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -13,13 +15,13 @@ import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.client.guice.VideoClientModule;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.testkit.fake.FakeTaskPort;
+import dev.vidgen.fake.port.FakeTaskPort;
 import dev.vidgen.testkit.guice.FakeTaskPortModule;
-import dev.vidgen.testkit.server.FakeVideoApi;
-import dev.vidgen.testkit.server.FakeVideoApiExtension;
-import dev.vidgen.testkit.server.Fault;
-import dev.vidgen.testkit.server.Route;
-import dev.vidgen.testkit.time.VirtualTime;
+import dev.vidgen.fake.server.FakeVideoApi;
+import dev.vidgen.testkit.junit.FakeVideoApiExtension;
+import dev.vidgen.fake.server.Fault;
+import dev.vidgen.fake.server.Route;
+import dev.vidgen.fake.time.VirtualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +42,19 @@ class ReadmeExampleTest {
         @Override
         protected void configure() {
             install(new VideoClientModule(ClientConfig.builder().apiKey("sk-production").build()));
+        }
+    }
+
+    /** Stands for an application service whose method blocks until the video is ready. */
+    static final class RenderService {
+        private final VideoClient client;
+
+        RenderService(VideoClient client) {
+            this.client = client;
+        }
+
+        VideoTask render(String prompt) {
+            return client.submitAndAwait(KlingReferenceRequest.builder().prompt(prompt).build());
         }
     }
 
@@ -99,6 +114,25 @@ class ReadmeExampleTest {
     void aBadRequestIsCaughtBeforeAnyCall() {
         assertThat(KlingReferenceRequest.builder().prompt("a rainy street").duration(20).build())
                 .hasViolation("kling.duration.range", "duration");
+    }
+
+    // 5. A service method that blocks (it calls submitAndAwait), on a worker thread, in virtual time.
+    @Test
+    void rendersThroughABlockingService() throws Exception {
+        VirtualTime time = new VirtualTime();
+        FakeTaskPort port = FakeTaskPort.builder().clock(time)
+                .defaultLifecycle(Lifecycle.builder().pending().processing(50).completedAfter(Duration.ofMinutes(5)))
+                .build();
+        try (VideoClient client = VideoClient.builder().taskPort(port).scheduler(time).build()) {
+            RenderService service = new RenderService(client); // your class: render() calls client.submitAndAwait(...)
+            CompletableFuture<VideoTask> render = CompletableFuture.supplyAsync(() -> service.render("a rainy street"));
+
+            // waits (in real time, bounded) for the worker to submit, then runs the five minutes at once;
+            // it throws, saying why, if the render never finishes: a test cannot go on as if it had
+            time.advanceUntil(render::isDone, Duration.ofMinutes(30));
+
+            assertThat(render.get()).isCompleted().hasResultUrl();
+        }
     }
     // README-END
 

@@ -4,7 +4,7 @@ import dev.vidgen.benchmarks.BenchRequests;
 import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.domain.VideoRequest;
-import dev.vidgen.testkit.fake.FakeTaskPort;
+import dev.vidgen.fake.port.FakeTaskPort;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -8,7 +8,7 @@ import dev.vidgen.client.await.PollingStrategy;
 import dev.vidgen.client.await.TaskAwaiter;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
-import dev.vidgen.testkit.time.VirtualTime;
+import dev.vidgen.fake.time.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

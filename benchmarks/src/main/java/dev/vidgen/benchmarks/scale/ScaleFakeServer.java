@@ -2,8 +2,8 @@ package dev.vidgen.benchmarks.scale;
 
 import dev.vidgen.benchmarks.Args;
 import dev.vidgen.domain.task.TaskId;
-import dev.vidgen.testkit.Lifecycle;
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.Lifecycle;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vidgen.benchmarks.BenchRequests;
 import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.protocol.FoxApiCodec;
-import dev.vidgen.testkit.fake.FakeTaskPort;
+import dev.vidgen.fake.port.FakeTaskPort;
 import org.junit.jupiter.api.Test;
 
 /** The raw baseline must send what the client sends, or the overhead ratio compares different work. */

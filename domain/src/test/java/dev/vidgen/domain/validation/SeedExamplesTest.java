@@ -1,7 +1,6 @@
 package dev.vidgen.domain.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vidgen.domain.kling.KeepOriginalSound;
 import dev.vidgen.domain.kling.KlingMode;
@@ -15,11 +14,13 @@ import dev.vidgen.domain.veo.VeoResolution;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
-/** The example request of each seed document (its curl body) validates clean. */
+/**
+ * The example request of each built-in family (its page's curl body, kept in this module's test
+ * resources under {@code seeds/}) validates clean.
+ */
 class SeedExamplesTest {
 
     /** Seed 000's curl body. */
@@ -49,17 +50,25 @@ class SeedExamplesTest {
         assertThat(TestValidation.DEFAULTS.validate(KLING_EXAMPLE)).isEmpty();
     }
 
-    /** Guards the transcription above against the documents, where they are at hand (shared/seeds beside the repo). */
+    /** Guards the transcription above against the pages' own examples (test resources {@code seeds/*.curl}). */
     @Test
     void theExamplesAreTheDocumentsOwn() throws IOException {
-        Path seeds = ApiDocRuleIdsTest.sharedDir().map(d -> d.resolve("seeds")).orElse(null);
-        assumeTrue(seeds != null && Files.isDirectory(seeds), "shared/seeds not beside the repository");
-        String veo = Files.readString(seeds.resolve("000_d3b8dda72deb854a.txt"), StandardCharsets.UTF_8);
-        String kling = Files.readString(seeds.resolve("002_fbfd22939f97d0df.txt"), StandardCharsets.UTF_8);
+        String veo = seed("veo-3.1-reference-to-video.curl");
+        String kling = seed("kling-o3-ref.curl");
         assertThat(veo).contains("\"model\": \"veo-3.1-reference-to-video\"", "\"prompt\": \"A woman walking through a garden\"",
                 "\"https://example.com/ref1.jpg\"", "\"duration\": 8", "\"resolution\": \"1080p\"", "\"reference_type\": \"STYLE\"");
         assertThat(kling).contains("\"model\": \"kling-o3-ref\"", "\"prompt\": \"" + KLING_EXAMPLE.prompt() + "\"", "\"mode\": \"pro\"",
                 "\"video_url\": \"https://example.com/reference.mp4\"", "\"refer_type\": \"feature\"",
                 "\"keep_original_sound\": \"no\"", "\"duration\": 5");
+    }
+
+    /** A seed example from the test resources (also in this module's test-jar, for the fake API's tests). */
+    static String seed(String name) throws IOException {
+        try (InputStream in = SeedExamplesTest.class.getResourceAsStream("/seeds/" + name)) {
+            if (in == null) {
+                throw new IOException("test resource seeds/" + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.vidgen.testkit.assertj;
 
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
-import dev.vidgen.testkit.fake.FakeTaskPort;
+import dev.vidgen.fake.port.FakeTaskPort;
 import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;
 

@@ -1,9 +1,9 @@
 package dev.vidgen.testkit.assertj;
 
 import dev.vidgen.domain.task.TaskId;
-import dev.vidgen.testkit.server.FakeVideoApi;
-import dev.vidgen.testkit.server.RecordedRequest;
-import dev.vidgen.testkit.server.Route;
+import dev.vidgen.fake.server.FakeVideoApi;
+import dev.vidgen.fake.server.RecordedRequest;
+import dev.vidgen.fake.server.Route;
 import java.util.List;
 import org.assertj.core.api.AbstractObjectAssert;
 

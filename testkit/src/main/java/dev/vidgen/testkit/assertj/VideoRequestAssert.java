@@ -4,7 +4,7 @@ import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.testkit.internal.RequestRules;
+import dev.vidgen.fake.internal.RequestRules;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.api.AbstractObjectAssert;

@@ -2,8 +2,8 @@ package dev.vidgen.testkit.assertj;
 
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.testkit.fake.FakeTaskPort;
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.port.FakeTaskPort;
+import dev.vidgen.fake.server.FakeVideoApi;
 import org.assertj.core.api.Assertions;
 
 /**

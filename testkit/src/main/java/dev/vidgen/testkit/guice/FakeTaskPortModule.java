@@ -4,8 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
-import dev.vidgen.testkit.fake.FakeTaskPort;
-import dev.vidgen.testkit.time.VirtualTime;
+import dev.vidgen.fake.port.FakeTaskPort;
+import dev.vidgen.fake.time.VirtualTime;
 import java.util.Objects;
 
 /**

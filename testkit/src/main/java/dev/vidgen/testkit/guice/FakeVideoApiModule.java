@@ -9,7 +9,7 @@ import dev.vidgen.client.VideoClientBuilder;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.ports.http.HttpTransportProvider;
 import dev.vidgen.ports.time.Scheduler;
-import dev.vidgen.testkit.server.FakeVideoApi;
+import dev.vidgen.fake.server.FakeVideoApi;
 import java.util.Objects;
 import java.util.Optional;
 

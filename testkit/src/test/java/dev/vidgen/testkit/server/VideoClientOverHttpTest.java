@@ -1,5 +1,11 @@
 package dev.vidgen.testkit.server;
 
+import dev.vidgen.fake.server.FakeVideoApi;
+import dev.vidgen.fake.server.Fault;
+import dev.vidgen.fake.server.Route;
+import dev.vidgen.fake.server.SampleVideo;
+import dev.vidgen.testkit.junit.FakeVideoApiExtension;
+
 import static dev.vidgen.testkit.assertj.VidgenAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +19,7 @@ import dev.vidgen.domain.kling.KlingImage;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.testkit.Lifecycle;
+import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.testkit.support.JdkTestTransport;
 import java.net.URI;
 import java.nio.file.Files;

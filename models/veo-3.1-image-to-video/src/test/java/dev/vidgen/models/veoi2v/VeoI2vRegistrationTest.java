@@ -17,7 +17,7 @@ import dev.vidgen.domain.task.TaskStatus;
 import dev.vidgen.domain.validation.RequestValidator;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.testkit.fake.FakeTaskPort;
+import dev.vidgen.fake.port.FakeTaskPort;
 import dev.vidgen.testkit.guice.FakeTaskPortModule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
