@@ -75,6 +75,9 @@ class RulesBiteTest {
     void aModelModuleUsingJacksonBreaksItsPurityRuleAPureOnePasses() {
         assertThat(violated(DependencyRulesTest.modelModulesDependOnlyOnTheDomain, ModelUsingJackson.class)).isTrue();
         assertThat(violated(DependencyRulesTest.modelModulesDependOnlyOnTheDomain, ModelPart.class)).isFalse();
+    }
+
+    @Test
     void theFakeApiUsingJUnitBreaksTheRule() {
         assertThat(violated(DependencyRulesTest.fakeApiUsesNoTestFrameworkAndNoGuice, FakeUsingJUnit.class)).isTrue();
         assertThat(violated(DependencyRulesTest.fakeApiUsesNoTestFrameworkAndNoGuice, FakeSpeakingTheProtocol.class)).isFalse();
