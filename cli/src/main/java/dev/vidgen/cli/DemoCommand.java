@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,8 +44,12 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     VidgenCli root;
 
-    @Option(names = "--output", paramLabel = "PATH", description = "Where to save the video (default: a new temporary file)")
-    Path output;
+    @Option(names = "--output", paramLabel = "PATH", description = "Where to save the video (default: a new temporary file); "
+            + "an existing file is kept unless --force")
+    String outputText;
+
+    @Option(names = "--force", description = "With --output: replace an existing regular file")
+    boolean force;
 
     @Option(names = "--task-duration", paramLabel = "DURATION", defaultValue = "4s", converter = Durations.class,
             description = "How long the fake task takes (default 4s)")
@@ -57,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintWriter out = root.out();
         CliContext ctx = root.context();
-        Inputs.checkOutput(output);
+        Path output = Inputs.checkOutput(outputText, force);
         if (root.apiKey != null || root.baseUrl != null || ctx.envValue(ApiKey.ENV_VAR) != null
                 || ctx.envValue(Session.BASE_URL_ENV) != null) {
             root.err().println("note: the demo always runs on the embedded fake API; your key and base URL are not used");
@@ -83,11 +86,11 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
 
         FakeVideoApi fake = ctx.fakeApis().start(0, taskDuration, false);
-        try (Session s = Session.onFake(root, fake)) {
+        try (Session s = Session.onFake(null, fake)) {
             out.println();
             out.println("2/4 Submit to the fake API at " + fake.baseUrl() + " (vidgen submit FILE):");
             VideoTask task = s.client().submit(request);
-            out.println("    task " + task.id() + " is " + task.status().raw() + " (the server estimates "
+            out.println("    task " + task.id() + " is " + Printable.text(task.status().raw()) + " (the server estimates "
                     + (task.estimatedTime() == null ? "?" : Durations.format(task.estimatedTime())) + ")");
             out.println();
             out.println("3/4 Wait, polling as the task progresses (vidgen wait " + task.id() + "):");
@@ -99,17 +102,17 @@ final class DemoCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            out.println("    " + done.status().raw() + ": " + done.firstResultUrl().map(Object::toString).orElse("(no result URL)"));
+            out.println("    " + Printable.text(done.status().raw() + ": "
+                    + done.firstResultUrl().map(Object::toString).orElse("(no result URL)")));
             out.println();
             Path target = output != null ? output : Files.createTempFile("vidgen-demo-", ".mp4");
             out.println("4/4 Download the result (vidgen download " + task.id() + " --output FILE):");
             s.client().download(done, 0, target);
             out.println("    saved " + target.toAbsolutePath() + " (" + Files.size(target) + " bytes)");
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         out.println();
-        out.println(String.format(Locale.ROOT, "Done in %.1f s. Next: 'vidgen generate --help', 'vidgen fake-server',"
-                + " or set FOXAPI_API_KEY to use the real API.", seconds));
+        out.println("Done in " + Durations.format(Duration.ofNanos(System.nanoTime() - started))
+                + ". Next: 'vidgen generate --help', 'vidgen fake-server', or set FOXAPI_API_KEY to use the real API.");
         return ExitCode.OK;
     }
 

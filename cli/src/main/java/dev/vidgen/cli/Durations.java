@@ -13,6 +13,12 @@ import picocli.CommandLine;
  */
 final class Durations implements CommandLine.ITypeConverter<Duration> {
 
+    /**
+     * The longest duration accepted: longer than any wait makes sense for (results expire a day
+     * after completion), and far from what {@code Instant.plus} can hold.
+     */
+    static final Duration MAX = Duration.ofDays(7);
+
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
 
@@ -22,9 +28,9 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     }
 
     /**
-     * Parses a positive duration.
+     * Parses a positive duration of at most {@link #MAX}.
      *
-     * @throws CommandLine.TypeConversionException naming the accepted forms
+     * @throws CommandLine.TypeConversionException naming the accepted forms, or the limit
      */
     static Duration parse(String value) {
         String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
@@ -32,7 +38,7 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
         if (text.startsWith("p")) {
             try {
                 d = Duration.parse(text.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 d = null;
             }
         } else if (WHOLE.matcher(text).matches()) {
@@ -45,13 +51,17 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
                 } catch (NumberFormatException e) {
                     throw invalid(value);
                 }
-                d = d.plus(switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                });
+                try {
+                    d = d.plus(switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
+                } catch (ArithmeticException e) {
+                    throw tooLong(value);
+                }
             }
         }
         if (d == null) {
@@ -60,6 +70,9 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
         if (d.isZero() || d.isNegative()) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration");
         }
+        if (d.compareTo(MAX) > 0) {
+            throw tooLong(value);
+        }
         return d;
     }
 
@@ -67,7 +80,11 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
         return new CommandLine.TypeConversionException("'" + value + "' is not a duration: use for example 90s, 5m, 1h, 1h30m, 500ms or PT5M");
     }
 
-    /** Short human form: {@code 850ms}, {@code 12s}, {@code 1m05s}, {@code 2h03m}. */
+    private static CommandLine.TypeConversionException tooLong(String value) {
+        return new CommandLine.TypeConversionException("'" + value + "' is too long: at most 7d");
+    }
+
+    /** Short human form: {@code 850ms}, {@code 2.9s}, {@code 12s}, {@code 1m05s}, {@code 2h03m}. */
     static String format(Duration d) {
         if (d == null) {
             return "?";
@@ -76,15 +93,20 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
             d = Duration.ZERO;
         }
         long seconds = d.getSeconds();
-        if (seconds < 1 && d.toMillis() > 0) {
-            return d.toMillis() + "ms";
+        if (seconds >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
         }
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
+        if (seconds >= 60) {
             return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
         }
-        return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+        long millis = d.toMillis();
+        if (millis < 1_000 && millis > 0) {
+            return millis + "ms";
+        }
+        if (millis < 9_950) {
+            long tenths = (millis + 50) / 100;
+            return tenths % 10 == 0 ? tenths / 10 + "s" : String.format(Locale.ROOT, "%d.%ds", tenths / 10, tenths % 10);
+        }
+        return Math.min(59, (millis + 500) / 1_000) + "s";
     }
 }

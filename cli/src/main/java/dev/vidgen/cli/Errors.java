@@ -41,6 +41,7 @@ final class Errors {
         Throwable e = unwrap(error);
         int code;
         String message;
+        List<String> details = new ArrayList<>();
         if (e instanceof CliException c) {
             code = c.exitCode();
             message = c.getMessage();
@@ -49,7 +50,7 @@ final class Errors {
             List<Violation> vs = rve.violations();
             message = "the request is invalid (" + vs.size() + (vs.size() == 1 ? " violation" : " violations") + "); nothing was sent";
             for (Violation v : vs) {
-                err.println("  " + violationLine(v));
+                details.add("  " + Printable.text(violationLine(v)));
             }
         } else if (e instanceof TaskFailedException tfe) {
             code = ExitCode.TASK_FAILED;
@@ -62,8 +63,10 @@ final class Errors {
             VideoTask last = ate.lastSnapshot();
             String state = last == null ? "" : " (last seen " + last.status().raw()
                     + (last.progress() == null ? "" : " " + last.progress() + "%") + ")";
-            message = "task " + ate.taskId() + " did not finish in time" + state
-                    + "; it is still running: resume with 'vidgen wait " + ate.taskId() + "'";
+            message = "task " + ate.taskId() + " did not finish in time" + state + (embedded
+                    ? "; it ran on the embedded fake API, which ended with this command, so it cannot be resumed:"
+                            + " give a longer --timeout, or run 'vidgen fake-server' and set FOXAPI_BASE_URL to keep tasks between commands"
+                    : "; it is still running: resume with 'vidgen wait " + ate.taskId() + "'");
         } else if (e instanceof AuthenticationException a) {
             code = ExitCode.API_ERROR;
             message = "the API refused the key (" + a.getMessage() + "); check FOXAPI_API_KEY or --api-key";
@@ -105,14 +108,15 @@ final class Errors {
             code = ExitCode.API_ERROR;
             message = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        err.println("error: " + sentence(message));
+        err.println("error: " + Printable.error(sentence(message)));
+        details.forEach(err::println);
         if (embedded && e instanceof TaskNotFoundException) {
             err.println("note: this ran on a fresh embedded fake API, which knows no tasks; start 'vidgen fake-server' and"
                     + " set FOXAPI_BASE_URL to keep tasks between commands");
         }
         if (verbose) {
             for (String line : causeChain(e)) {
-                err.println("  " + line);
+                err.println("  " + Printable.error(line));
             }
         } else if (code == ExitCode.API_ERROR && !(e instanceof ApiException)) {
             err.println("(run again with --verbose for details)");
@@ -140,9 +144,13 @@ final class Errors {
         return sb.toString();
     }
 
+    /** The warning that a task may exist, unless the library's message already says so. */
     private static String mayHaveCreated(VidgenException e) {
-        return e.taskMayHaveBeenCreated()
-                ? "; a task may have been created anyway: check before submitting again" : "";
+        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (!e.taskMayHaveBeenCreated() || m.contains("task may have been created") || m.contains("task may exist")) {
+            return "";
+        }
+        return "; a task may have been created anyway: check before submitting again";
     }
 
     private static String sentence(String message) {

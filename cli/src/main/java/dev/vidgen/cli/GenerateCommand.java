@@ -28,12 +28,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vidgen generate}: builds a request from options and submits it. The options become the
  * API's JSON fields one for one, and only the options given are sent: an advanced field nobody
- * asked for is never filled in. The body is then read by the same codec and rules as
+ * asked for is never filled in. Any field of any installed model (a user's own model module
+ * included) can be set with {@code --set FIELD=VALUE}, typed by the model's capability table, or
+ * {@code --set-json FIELD=JSON}. The body is then read by the same codec and rules as
  * {@code submit FILE}, so a field the model does not have is reported the same way.
  */
 @Command(name = "generate", sortOptions = false, description = {
     "Build a request from options, validate it, submit it and print the task id.",
-    "Only the options given are sent. Veo: --ref (1-3). Kling: --image, --video, --keep-sound, --mode, --shot."
+    "Only the options given are sent. Veo: --ref (1-3). Kling: --image, --video, --keep-sound, --mode, --shot.",
+    "Any model's fields (see 'vidgen models'): --set FIELD=VALUE (typed by the model's table; repeat for list items)",
+    "and --set-json FIELD=JSON (objects and lists), next to the options above."
 })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -61,7 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'vidgen models')")
     String model;
 
-    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What the video shows")
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "What the video shows (required by most models)")
     String prompt;
 
     @Option(names = "--ref", paramLabel = "URL", description = "Veo: a reference image (repeat 1 to 3 times)")
@@ -113,8 +117,23 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--reference-type", paramLabel = "VALUE", description = "Veo standard only, advanced: ASSET or STYLE")
     String referenceType;
 
+    @Option(names = "--set", paramLabel = "FIELD=VALUE",
+            description = "Any field of the model: a string, number or true/false as its table says; for a list field, "
+                    + "each --set adds an item (repeatable)")
+    List<String> sets;
+
+    @Option(names = "--set-json", paramLabel = "FIELD=JSON",
+            description = "Any field of the model as JSON, for objects and lists, e.g. --set-json 'image_list=[{\"image_url\":\"https://...\"}]'")
+    List<String> setJsons;
+
     @Mixin
     WaitOptions waitOptions;
+
+    @Mixin
+    ApiOptions api;
+
+    /** The option that set each field given by --set or --set-json, to point a violation back at it. */
+    private final Map<String, String> setBy = new java.util.HashMap<>();
 
     @Override
     public Integer call() {
@@ -124,16 +143,16 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             request = LocalRules.read(body);
         } catch (RequestValidationException e) {
-            throw new RequestValidationException(e.violations().stream().map(GenerateCommand::withOption).toList());
+            throw new RequestValidationException(e.violations().stream().map(this::withOption).toList());
         }
-        return TaskFlow.submit(root, request, waitOptions);
+        return TaskFlow.submit(root, api, request, waitOptions);
     }
 
     /** The request body in the API's JSON, with exactly the fields whose options were given. */
     byte[] body() {
         ObjectNode o = JSON.createObjectNode();
         o.put("model", model);
-        o.put("prompt", prompt);
+        putIfSet(o, "prompt", prompt);
         if (refs != null) {
             ArrayNode a = o.putArray("reference_image_urls");
             refs.forEach(a::add);
@@ -194,6 +213,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         putIfSet(o, "person_generation", personGeneration);
         putIfSet(o, "reference_type", referenceType);
+        GenericFields.apply(o, LocalRules.catalog().capabilities(model).orElse(null), sets, setJsons, setBy, OPTION_OF,
+                message -> new CommandLine.ParameterException(spec.commandLine(), message));
         try {
             return JSON.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {
@@ -237,9 +258,9 @@ final class GenerateCommand implements Callable<Integer> {
             JSON.readTree(body).fieldNames().forEachRemaining(field -> {
                 if (!familyFields.contains(field)) {
                     String accepted = caps.fields().stream().map(FieldSpec::name).filter(n -> !n.contains("[") && !n.contains("."))
-                            .map(n -> OPTION_OF.getOrDefault(n, n)).distinct().collect(Collectors.joining(", "));
+                            .filter(n -> !n.equals("model")).map(GenerateCommand::optionFor).distinct().collect(Collectors.joining(", "));
                     unknown.add(new Violation(FoxApiCodec.RULE_UNKNOWN_FIELD, field, null, "model " + model + " has no field "
-                            + field + " (option " + OPTION_OF.getOrDefault(field, field) + "); its options: " + accepted));
+                            + field + " (option " + optionOf(field) + "); its options: " + accepted));
                 }
             });
         } catch (java.io.IOException e) {
@@ -256,11 +277,22 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    /** The option that sets {@code field} in general: its own option, else {@code --set field=...}. */
+    private static String optionFor(String field) {
+        return OPTION_OF.getOrDefault(field, "--set " + field + "=...");
+    }
+
+    /** The option that set {@code field} in this run. */
+    private String optionOf(String field) {
+        String generic = setBy.get(field);
+        return generic != null ? generic : optionFor(field);
+    }
+
     /** The violation, its message naming the option that set the field. */
-    private static Violation withOption(Violation v) {
+    private Violation withOption(Violation v) {
         String path = Errors.jsonPath(v.path() == null ? "" : v.path());
         String top = path.split("[.\\[]", 2)[0];
-        String option = OPTION_OF.get(top);
+        String option = setBy.containsKey(top) ? setBy.get(top) : OPTION_OF.get(top);
         return option == null ? v : new Violation(v.ruleId(), v.path(), v.rejectedValue(), v.message() + " (option " + option + ")");
     }
 }

@@ -36,7 +36,7 @@ final class ModelsCommand implements Callable<Integer> {
                 out.println();
             }
             first = false;
-            out.println(m.modelId() + "  (" + m.family() + ")" + (m.description() == null ? "" : ": " + m.description()));
+            out.println(heading(m));
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"FIELD", "TYPE", "REQUIRED", "ALLOWED", "DEFAULT", "RULES"});
             for (FieldSpec f : m.fields()) {
@@ -46,6 +46,12 @@ final class ModelsCommand implements Callable<Integer> {
             printTable(out, rows);
         }
         return ExitCode.OK;
+    }
+
+    /** {@code id (family): description}, the family left out when it is named like the model. */
+    static String heading(ModelCapabilities m) {
+        String family = m.family() == null || m.family().equals(m.modelId()) ? "" : "  (" + m.family() + ")";
+        return m.modelId() + family + (m.description() == null ? "" : ": " + m.description());
     }
 
     /** The closed set, or the range: {@code 3..15}, {@code 1..3 items}, {@code up to 2500 chars}. */

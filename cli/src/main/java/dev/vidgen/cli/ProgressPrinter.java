@@ -57,7 +57,7 @@ final class ProgressPrinter implements ProgressListener {
         if (finished) {
             return;
         }
-        String status = event.status().raw();
+        String status = Printable.text(event.status().raw());
         int percent = Math.max(0, Math.min(100, event.percent()));
         boolean ended = event.task().isTerminal();
         lastEta = event.eta();

@@ -1,12 +1,13 @@
 package dev.vidgen.cli;
 
-import dev.vidgen.client.VideoClient;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.CallOptions;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,11 +28,19 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the task as JSON")
     boolean json;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "30s",
+            description = "Give up when the API has not answered within DURATION (default 30s)")
+    Duration timeout;
+
+    @Mixin
+    ApiOptions api;
+
     @Override
     public Integer call() {
         TaskId id = parseId(taskId);
-        try (Session s = Session.open(root, root.err())) {
-            VideoTask task = current(s.client(), id);
+        Deadline deadline = Deadline.in(timeout, "--timeout");
+        try (Session s = Session.open(root, api)) {
+            VideoTask task = current(s, id, deadline);
             if (json) {
                 root.out().println(TaskOutput.json(task));
             } else {
@@ -46,10 +55,10 @@ final class StatusCommand implements Callable<Integer> {
      * and asks once more without that when such an answer says completed but lists no results (a
      * known quirk of {@code sync_upstream}).
      */
-    static VideoTask current(VideoClient client, TaskId id) {
-        VideoTask task = client.get(id, CallOptions.DEFAULTS.withSyncUpstream(true));
+    static VideoTask current(Session s, TaskId id, Deadline deadline) {
+        VideoTask task = s.get(id, CallOptions.DEFAULTS.withSyncUpstream(true), deadline);
         if (task.status().state() == TaskState.COMPLETED && task.results().isEmpty()) {
-            task = client.get(id, CallOptions.DEFAULTS);
+            task = s.get(id, CallOptions.DEFAULTS, deadline);
         }
         return task;
     }
@@ -58,7 +67,7 @@ final class StatusCommand implements Callable<Integer> {
         try {
             return TaskId.of(text.strip());
         } catch (IllegalArgumentException e) {
-            throw CliException.usage("'" + text + "' is not a task id: " + e.getMessage());
+            throw CliException.usage(Printable.text("'" + text + "' is not a task id: " + e.getMessage()));
         }
     }
 }

@@ -23,9 +23,12 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     WaitOptions waitOptions;
 
+    @Mixin
+    ApiOptions api;
+
     @Override
     public Integer call() {
         VideoRequest request = LocalRules.read(Inputs.read(file, root.context().in()));
-        return TaskFlow.submit(root, request, waitOptions);
+        return TaskFlow.submit(root, api, request, waitOptions);
     }
 }

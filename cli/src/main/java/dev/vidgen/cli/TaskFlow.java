@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** What submit, generate and wait share: submitting, waiting with progress, printing results, downloading. */
 final class TaskFlow {
@@ -19,36 +18,40 @@ final class TaskFlow {
 
     /**
      * Submits {@code request}; prints the task id (or the task as JSON); with {@code --wait}, {@code --output}
-     * or {@code --timeout} waits for it, prints its results and downloads the first one.
+     * or {@code --timeout} waits for it, prints its results and downloads the first one, all within
+     * {@code --timeout}.
      */
-    static int submit(VidgenCli root, VideoRequest request, WaitOptions w) {
-        Inputs.checkOutput(w.output);
+    static int submit(VidgenCli root, ApiOptions api, VideoRequest request, WaitOptions w) {
+        Path output = Inputs.checkOutput(w.output, w.force);
+        boolean waiting = w.waiting();
+        Deadline deadline = w.timeout != null ? Deadline.in(w.timeout, "--timeout")
+                : waiting ? Deadline.in(WaitOptions.DEFAULT_WAIT, "the default --timeout") : null;
         PrintWriter out = root.out();
-        try (Session s = Session.open(root, root.err())) {
-            VideoTask task = s.client().submit(request);
-            boolean waiting = w.wait || w.output != null || w.timeout != null;
+        try (Session s = Session.open(root, api)) {
+            VideoTask task = s.submit(request, deadline);
+            String id = Printable.text(task.id().value());
             if (!waiting) {
-                out.println(w.json ? TaskOutput.json(task) : task.id().value());
+                out.println(w.json ? TaskOutput.json(task) : id);
                 return ExitCode.OK;
             }
             if (w.json) {
-                root.err().println("submitted task " + task.id());
+                root.err().println("submitted task " + id);
             } else {
-                out.println(task.id().value());
+                out.println(id);
             }
             out.flush();
-            return await(root, s, task.id(), w.timeout, w.output, w.json);
+            return await(root, s, task.id(), deadline, output, w.json);
         }
     }
 
-    /** Waits for a task with progress on standard error, then prints and downloads its results. */
-    static int await(VidgenCli root, Session s, TaskId id, Duration timeout, Path output, boolean json) {
+    /** Waits for a task with progress on standard error until {@code deadline}, then prints and downloads its results. */
+    static int await(VidgenCli root, Session s, TaskId id, Deadline deadline, Path output, boolean json) {
         PrintWriter out = root.out();
         PrintWriter err = root.err();
         ProgressPrinter progress = new ProgressPrinter(err, root.context().terminal());
         VideoTask done;
         try {
-            done = s.client().await(id, s.awaitOptions(timeout, progress));
+            done = s.await(id, deadline, progress);
         } catch (TaskFailedException e) {
             progress.finish();
             if (json) {
@@ -62,26 +65,27 @@ final class TaskFlow {
             out.println(TaskOutput.json(done));
         } else {
             for (TaskResult r : done.results()) {
-                out.println(r.url());
+                out.println(Printable.text(r.url().toString()));
             }
         }
         out.flush();
+        String shownId = Printable.text(id.value());
         if (done.results().isEmpty()) {
             if (output != null) {
-                throw new CliException(ExitCode.API_ERROR, "task " + id + " completed but listed no result URL; nothing to download");
+                throw new CliException(ExitCode.API_ERROR, "task " + shownId + " completed but listed no result URL; nothing to download");
             }
-            err.println("note: task " + id + " completed but listed no result URL");
+            err.println("note: task " + shownId + " completed but listed no result URL");
             return ExitCode.OK;
         }
         if (output != null) {
-            download(root, s, done, 0, output);
+            download(root, s, done, 0, output, deadline);
         }
         return ExitCode.OK;
     }
 
-    /** Downloads result {@code index} of a completed task and says where it went. */
-    static void download(VidgenCli root, Session s, VideoTask task, int index, Path output) {
-        Path saved = s.client().download(task, index, output);
+    /** Downloads result {@code index} of a completed task within {@code deadline} and says where it went. */
+    static void download(VidgenCli root, Session s, VideoTask task, int index, Path output, Deadline deadline) {
+        Path saved = s.download(task, index, output, deadline);
         long size;
         try {
             size = Files.size(saved);

@@ -1,20 +1,32 @@
 package dev.vidgen.cli;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vidgen.domain.task.TaskResult;
+import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** How a task is printed: a few readable lines, or one JSON object in the API's own field names. */
+/**
+ * How a task is printed: a few readable lines, or one JSON object in the API's own field names.
+ * Everything in it came from the server, so the lines are {@link Printable#text escaped} and the
+ * JSON escapes every character a terminal could act on.
+ */
 final class TaskOutput {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder(
+            new JsonFactoryBuilder().characterEscapes(new TerminalSafeEscapes()).build()).build();
 
     private TaskOutput() {
     }
@@ -28,21 +40,29 @@ final class TaskOutput {
         if (task.model() != null) {
             sb.append("  ").append(task.model());
         }
-        return sb.toString();
+        return Printable.text(sb.toString());
     }
 
-    /** The lines {@code status} prints: summary, error, result URLs, expiry. */
+    /**
+     * The lines {@code status} prints: summary, error, result URLs, and for a completed task when
+     * its results expire, as an upper bound: the snapshot shows that the task had completed by the
+     * time it was read, not when, and results are kept {@link VideoTask#RESULT_LIFETIME} from completion.
+     */
     static List<String> details(VideoTask task) {
         List<String> lines = new ArrayList<>();
         lines.add(summary(task));
         if (task.error() != null) {
-            lines.add("error: " + task.error().code() + (task.error().message() == null ? "" : ": " + task.error().message()));
+            lines.add(Printable.text("error: " + task.error().code()
+                    + (task.error().message() == null ? "" : ": " + task.error().message())));
         }
         for (TaskResult r : task.results()) {
-            lines.add(r.url().toString());
+            lines.add(Printable.text(r.url().toString()));
         }
-        task.resultsExpireAt().filter(x -> !task.results().isEmpty())
-                .ifPresent(at -> lines.add("results valid until about " + at));
+        if (task.status().state() == TaskState.COMPLETED && !task.results().isEmpty()) {
+            Instant completedBy = task.observedAt().truncatedTo(ChronoUnit.SECONDS);
+            lines.add("completed at or before " + completedBy + "; results valid until at most "
+                    + completedBy.plus(VideoTask.RESULT_LIFETIME));
+        }
         return lines;
     }
 
@@ -100,6 +120,33 @@ final class TaskOutput {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the task as JSON", e);
+        }
+    }
+
+    /**
+     * Jackson's escapes plus every character {@link Printable#unsafe} names: C1 controls, bidi
+     * overrides, zero-width and separator characters are written as <code>&#92;uXXXX</code>, which
+     * any JSON reader reads back as the same text.
+     */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch <= 0xffff && Printable.unsafe((char) ch)) {
+                return new SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
         }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code vidgen validate FILE|-}: checks a request body locally, without network. */
 @Command(name = "validate", description = {
     "Check a request body (the API's JSON) against every rule of its model, without network.",
-    "Exit 0 when valid; exit 2 when not, with one line per violation: [rule id] field: message."
+    "Exit 0 when valid; exit 2 when not, with one line per violation on standard error: [rule id] field: message."
 })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -32,12 +32,13 @@ final class ValidateCommand implements Callable<Integer> {
             out.println("valid: " + name + " is a " + request.modelId() + " request");
             return ExitCode.OK;
         } catch (RequestValidationException e) {
-            for (Violation v : e.violations()) {
-                out.println(Errors.violationLine(v));
-            }
-            out.flush();
+            // violations are diagnostics: on standard error, as submit and generate print them
+            PrintWriter err = root.err();
             int n = e.violations().size();
-            root.err().println("error: " + name + " is invalid (" + n + (n == 1 ? " violation" : " violations") + ")");
+            err.println("error: " + Printable.text(name) + " is invalid (" + n + (n == 1 ? " violation" : " violations") + ")");
+            for (Violation v : e.violations()) {
+                err.println("  " + Printable.text(Errors.violationLine(v)));
+            }
             return ExitCode.INVALID_REQUEST;
         }
     }

@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,17 +44,21 @@ import picocli.CommandLine.ScopeType;
         })
 public final class VidgenCli implements Callable<Integer> {
 
-    @Option(names = "--api-key", scope = ScopeType.INHERIT, paramLabel = "KEY", description = "API key (default: $FOXAPI_API_KEY); never printed")
+    // the API options are also the commands' own (ApiOptions), so that fake-server and demo, which
+    // ignore them, do not list them; here they are accepted before the command name
+    @Option(names = "--api-key", scope = ScopeType.LOCAL, paramLabel = "KEY",
+            description = "For the commands that call the API: API key (default: $FOXAPI_API_KEY); never printed")
     String apiKey;
 
-    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = "API address (default: $FOXAPI_BASE_URL, else https://api.foxapi.cc)")
+    @Option(names = "--base-url", scope = ScopeType.LOCAL, paramLabel = "URL",
+            description = "For the commands that call the API: API address (default: $FOXAPI_BASE_URL, else https://api.foxapi.cc)")
     String baseUrl;
 
-    @Option(names = "--transport", scope = ScopeType.INHERIT, paramLabel = "jdk|apache", converter = Transport.Converter.class,
-            description = "HTTP stack: apache (Apache HttpClient 5, the default) or jdk (java.net.http)")
+    @Option(names = "--transport", scope = ScopeType.LOCAL, paramLabel = "jdk|apache", converter = Transport.Converter.class,
+            description = "For the commands that call the API: HTTP stack: apache (Apache HttpClient 5, the default) or jdk (java.net.http)")
     Transport transport;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Add details (the chain of causes) to error messages")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Add details (the chain of causes, a response body) to error messages")
     boolean verbose;
 
     @CommandLine.Spec
@@ -73,19 +79,27 @@ public final class VidgenCli implements Callable<Integer> {
         this.err = writer(context.err(), secrets);
     }
 
-    /** Runs {@code vidgen} in this process and exits with its exit code. */
+    /**
+     * Runs {@code vidgen} in this process and exits with its exit code. The command prints only
+     * its own output: the libraries' logging is switched off for this process (SLF4J is bound to
+     * slf4j-nop in the CLI, java.util.logging is silenced); errors are the command's own sentences.
+     */
     public static void main(String[] args) {
-        // quiet library logging unless asked; must be set before the first logger is created
-        boolean verbose = Arrays.asList(args).contains("--verbose");
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-            System.setProperty("org.slf4j.simpleLogger.log.org.hibernate.validator", "warn");
-        }
+        quietLibraryLogging();
+        System.exit(execute(CliContext.system(), args));
+    }
+
+    /**
+     * Silences java.util.logging (Hibernate Validator's version line goes there unless
+     * jboss-logging is told otherwise) and sends jboss-logging to SLF4J, which the CLI binds to
+     * slf4j-nop. Only {@link #main} calls it: an application embedding {@link #execute} keeps its logging.
+     */
+    static void quietLibraryLogging() {
         if (System.getProperty("org.jboss.logging.provider") == null) {
-            // Hibernate Validator logs through jboss-logging, which picks java.util.logging unless told
             System.setProperty("org.jboss.logging.provider", "slf4j");
         }
-        System.exit(execute(CliContext.system(), args));
+        LogManager.getLogManager().reset();
+        Logger.getLogger("").setLevel(Level.OFF);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.vidgen.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,22 +21,30 @@ final class WaitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TASK_ID", description = "The task id")
     String taskId;
 
-    @Option(names = "--output", paramLabel = "PATH", description = "Download the first result to PATH")
-    Path output;
+    @Option(names = "--output", paramLabel = "PATH", description = "Download the first result to PATH; "
+            + "an existing file is kept unless --force; only a new or regular file is written")
+    String output;
+
+    @Option(names = "--force", description = "With --output: replace an existing regular file")
+    boolean force;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
-            description = "Give up after DURATION (90s, 5m, 1h, PT5M; default 30m); exit 5, the task goes on")
+            description = "Give up after DURATION, the download included (90s, 5m, 1h, PT5M; default 30m); exit 5, the task goes on")
     Duration timeout;
 
     @Option(names = "--json", description = "Print the final task as JSON instead of its result URLs")
     boolean json;
 
+    @Mixin
+    ApiOptions api;
+
     @Override
     public Integer call() {
         var id = StatusCommand.parseId(taskId);
-        Inputs.checkOutput(output);
-        try (Session s = Session.open(root, root.err())) {
-            return TaskFlow.await(root, s, id, timeout, output, json);
+        var path = Inputs.checkOutput(output, force);
+        Deadline deadline = timeout != null ? Deadline.in(timeout, "--timeout") : Deadline.in(WaitOptions.DEFAULT_WAIT, "the default --timeout");
+        try (Session s = Session.open(root, api)) {
+            return TaskFlow.await(root, s, id, deadline, path, json);
         }
     }
 }

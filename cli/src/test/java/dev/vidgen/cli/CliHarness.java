@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs {@code vidgen} in-process with an injected environment and captured streams, and checks on
- * every run that neither stream contains the test's API key.
+ * every run that neither stream contains the test's API key in any form a server may echo it
+ * ({@link KeyForms}), nor a raw escape character.
  */
 final class CliHarness {
 
@@ -31,6 +33,7 @@ final class CliHarness {
     private boolean terminal;
     private byte[] stdin = new byte[0];
     private CliContext.StopSignal stopSignal = CliContext.StopSignal.FOREVER;
+    private Consumer<FakeVideoApi> onFakeStart = api -> { };
 
     /** An environment pointing at {@code api} with {@link #KEY}. */
     static CliHarness against(FakeVideoApi api) {
@@ -57,6 +60,12 @@ final class CliHarness {
         return this;
     }
 
+    /** Scripts every fake API the command starts (the embedded one, fake-server's) as soon as it runs. */
+    CliHarness onFakeStart(Consumer<FakeVideoApi> script) {
+        this.onFakeStart = script;
+        return this;
+    }
+
     /** Runs {@code vidgen args}; asserts the key appears in neither stream. */
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -65,6 +74,7 @@ final class CliHarness {
                 .terminal(terminal).embeddedTaskDuration(EMBEDDED_TASK).stopSignal(stopSignal)
                 .fakeApis((port, d, any) -> {
                     FakeVideoApi api = CliContext.FakeApiStarter.DEFAULT.start(port, d, any);
+                    onFakeStart.accept(api);
                     synchronized (started) {
                         started.add(api);
                     }
@@ -73,7 +83,11 @@ final class CliHarness {
                 .build();
         int code = VidgenCli.execute(ctx, args);
         Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertThat(r.out() + r.err()).as("output of vidgen %s", String.join(" ", args)).doesNotContain(KEY);
+        for (String form : KeyForms.of(KEY)) {
+            assertThat(r.out() + r.err()).as("output of vidgen %s shows the key as %s", String.join(" ", args), form)
+                    .doesNotContain(form);
+        }
+        assertThat(r.out() + r.err()).as("no raw escape character").doesNotContain("\u001b");
         assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception in thread");
         return r;
     }

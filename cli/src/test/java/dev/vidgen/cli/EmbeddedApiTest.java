@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.cli.CliHarness.Result;
+import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.Route;
 import dev.vidgen.fake.server.SampleVideo;
@@ -151,6 +152,41 @@ class EmbeddedApiTest {
             assertThat(api.submitCount()).isEqualTo(1);
             assertThat(api.requests(Route.SUBMIT).get(0).authorized()).isTrue();
         });
+    }
+
+    @Test
+    void aTimeoutOnTheEmbeddedFakeSaysWhatToDoInsteadOfResumingATaskThatIsGone() throws Exception {
+        CliHarness cli = new CliHarness().onFakeStart(api -> api.defaultLifecycle(Lifecycle.builder().processing(30).runsForever()));
+
+        Result r = cli.run("submit", validVeo().toString(), "--timeout", "400ms");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.TIMEOUT);
+        assertThat(r.err()).contains("embedded fake API, which ended with this command", "longer --timeout", "vidgen fake-server")
+                .doesNotContain("resume with");
+    }
+
+    @Test
+    void fakeServerCanScriptFailingTasksByAPromptWordSoExitCode4CanBeTried() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        CliHarness server = new CliHarness().stopSignal(stop::await);
+        CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> server.run("fake-server", "--port", "0",
+                "--task-duration", "300ms", "--fail-prompt-containing", "FAIL"));
+        try {
+            FakeVideoApi api = awaitStarted(server);
+            CliHarness client = new CliHarness().env("FOXAPI_BASE_URL", api.baseUrl().toString()).env("FOXAPI_API_KEY", CliHarness.KEY);
+
+            Result failed = client.run("generate", "--model", "kling-o3-ref", "--prompt", "a fox that should fail", "--wait");
+            assertThat(failed.code()).as(failed.toString()).isEqualTo(ExitCode.TASK_FAILED);
+            assertThat(failed.err()).contains("error code " + FakeServerCommand.FAILURE_CODE);
+
+            Result fine = client.run("generate", "--model", "kling-o3-ref", "--prompt", "a fox in the snow", "--wait");
+            assertThat(fine.code()).as(fine.toString()).isZero();
+        } finally {
+            stop.countDown();
+        }
+        Result r = running.get(10, TimeUnit.SECONDS);
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Tasks whose prompt contains 'fail' fail with error code generation_failed");
     }
 
     private static FakeVideoApi awaitStarted(CliHarness server) throws InterruptedException {

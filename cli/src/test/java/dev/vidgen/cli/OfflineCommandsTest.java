@@ -52,10 +52,19 @@ class OfflineCommandsTest {
         assertThat(r.code()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.isArray()).isTrue();
+        // the installed families: the seeds, and orbit-1 of these tests' resources
         assertThat(StreamSupport.stream(json.spliterator(), false).map(m -> m.get("modelId").asText()))
-                .containsExactlyInAnyOrder("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref",
-                        "kling-o3-reference-to-video", "veo-3.1-image-to-video", "veo-3.1-fast-image-to-video",
-                        "veo-3.1-lite-image-to-video");
+                .contains("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref", "orbit-1",
+                        "kling-o3-reference-to-video", "veo-3.1-image-to-video", "veo-3.1-fast-image-to-video", "veo-3.1-lite-image-to-video");
+    }
+
+    @Test
+    void modelsHeadingsNameTheFamilyOnlyWhenItIsNotTheModelsOwnName() {
+        Result r = cli.run("models");
+
+        assertThat(r.outLines()).filteredOn(l -> l.startsWith("kling-o3-ref")).singleElement().asString()
+                .doesNotContain("(kling-o3-ref)");
+        assertThat(r.outLines()).noneMatch(l -> l.matches("(\\S+)  \\(\\1\\).*"));
     }
 
     @Test
@@ -75,10 +84,12 @@ class OfflineCommandsTest {
         Result r = cli.run("validate", file.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
-        assertThat(r.outLines()).containsExactlyInAnyOrder(
-                "[veo.reference-images.count] reference_image_urls: reference_image_urls takes 1 to 3 image URLs; got 4",
-                "[veo.safety-tolerance.range] safety_tolerance: safety_tolerance must be 1 (strictest) to 6 (most permissive); got 9");
-        assertThat(r.err()).contains("2 violations");
+        // one rule for validate and submit alike: violations are diagnostics, on standard error
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).first().asString().contains("2 violations");
+        assertThat(r.errLines()).contains(
+                "  [veo.reference-images.count] reference_image_urls: reference_image_urls takes 1 to 3 image URLs; got 4",
+                "  [veo.safety-tolerance.range] safety_tolerance: safety_tolerance must be 1 (strictest) to 6 (most permissive); got 9");
     }
 
     @Test
@@ -86,7 +97,8 @@ class OfflineCommandsTest {
         Result r = cli.stdin("{\"model\":\"kling-o3-ref\",\"prompt\":\"x\",\"duration\":20}").run("validate", "-");
 
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_REQUEST);
-        assertThat(r.outLines()).singleElement().asString().startsWith("[kling.duration.range] duration: ");
+        assertThat(r.errLines()).filteredOn(l -> l.startsWith("  [")).singleElement().asString()
+                .startsWith("  [kling.duration.range] duration: ");
     }
 
     @Test
@@ -98,7 +110,8 @@ class OfflineCommandsTest {
         Result r = cli.run("validate", file.toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
-        assertThat(r.outLines()).singleElement().asString().startsWith("[json.syntax] (request): not valid JSON");
+        assertThat(r.errLines()).filteredOn(l -> l.startsWith("  [")).singleElement().asString()
+                .startsWith("  [json.syntax] (request): not valid JSON");
         assertThat(r.err()).contains("error: ").doesNotContain("Exception");
     }
 
@@ -115,7 +128,7 @@ class OfflineCommandsTest {
         Result r = cli.stdin("{\"model\":\"sora-9\",\"prompt\":\"x\"}").run("validate", "-");
 
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_REQUEST);
-        assertThat(r.out()).contains("[json.model] model:").contains("sora-9").contains("kling-o3-ref");
+        assertThat(r.err()).contains("[json.model] model:").contains("sora-9").contains("kling-o3-ref");
     }
 
     @Test
@@ -127,6 +140,29 @@ class OfflineCommandsTest {
         Result r = cli.run("wait", "task-unified-1-abcdefgh", "--timeout", "soon");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("'soon' is not a duration");
+        Result huge = cli.run("wait", "task-unified-1-abcdefgh", "--timeout", "99999999999999h");
+        assertThat(huge.code()).as(huge.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(huge.err()).contains("is too long: at most 7d").doesNotContain("DateTime");
+        assertThat(cli.run("wait", "task-unified-1-abcdefgh", "--timeout", "99999999999999999999d").code()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void theApiOptionsAreListedByTheCommandsThatCallTheApiOnly() {
+        for (String command : new String[] {"fake-server", "demo", "validate", "models"}) {
+            Result help = cli.run(command, "--help");
+            assertThat(help.code()).isZero();
+            assertThat(help.out()).as(command).doesNotContain("--base-url", "--api-key", "--transport");
+        }
+        for (String command : new String[] {"submit", "generate", "status", "wait", "download"}) {
+            assertThat(cli.run(command, "--help").out()).as(command).contains("--base-url", "--api-key", "--transport");
+        }
+    }
+
+    @Test
+    void interactiveCommandsStateTheirTimeoutsInHelp() {
+        assertThat(cli.run("status", "--help").out()).contains("--timeout", "default 30s");
+        assertThat(cli.run("download", "--help").out()).contains("--timeout", "default 90s");
+        assertThat(cli.run("submit", "--help").out()).contains("--timeout", "--force");
     }
 
     @Test

@@ -37,6 +37,10 @@ class PartsTest {
     @Test
     void durationsFormatShortly() {
         assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850ms");
+        assertThat(Durations.format(Duration.parse("PT2.881271503S"))).isEqualTo("2.9s");
+        assertThat(Durations.format(Duration.ofSeconds(3))).isEqualTo("3s");
+        assertThat(Durations.format(Duration.ofSeconds(250))).isEqualTo("4m10s");
+        assertThat(Durations.format(Duration.ofSeconds(Long.MAX_VALUE))).endsWith("m");
         assertThat(Durations.format(Duration.ofSeconds(12))).isEqualTo("12s");
         assertThat(Durations.format(Duration.ofSeconds(65))).isEqualTo("1m05s");
         assertThat(Durations.format(Duration.ofMinutes(123))).isEqualTo("2h03m");
@@ -126,6 +130,42 @@ class PartsTest {
         p.finish();
         p.tick();
         assertThat(sink.toString().substring(length)).isEqualTo(System.lineSeparator());
+    }
+
+    @Test
+    void printableTextEscapesEveryCharacterATerminalActsOn() {
+        assertThat(Printable.text("a\u001b[2Jb\r\nc\u0007d\u009be\u202ef\u200bg\u2028h\u007f")).isEqualTo(
+                "a\\u001b[2Jb\\u000d\\u000ac\\u0007d\\u009be\\u202ef\\u200bg\\u2028h\\u007f");
+        assertThat(Printable.text("plain text, ümlaut, 日本")).isEqualTo("plain text, ümlaut, 日本");
+        assertThat(Printable.text(null)).isEqualTo("null");
+    }
+
+    @Test
+    void errorsMaskUrlCredentialsAndWriteDurationsForPeople() {
+        assertThat(Printable.error("GET https://alice:pw@cdn.example.com/v.mp4 failed; ftp://u@h/x"))
+                .isEqualTo("GET https://***@cdn.example.com/v.mp4 failed; ftp://***@h/x");
+        assertThat(Printable.error("no response within PT1M; waited PT2.881271503S, then PT1H30M"))
+                .isEqualTo("no response within 1m00s; waited 2.9s, then 1h30m");
+        assertThat(Printable.error("mail me at a@b.com, see https://example.com/@user")).isEqualTo("mail me at a@b.com, see https://example.com/@user");
+    }
+
+    @Test
+    void secretsAreMaskedInEveryFormAServerMayEchoThem() {
+        Secrets secrets = new Secrets();
+        String key = "sk-test-Zq7Hx2PvL9mK4wTr";
+        secrets.add(key);
+        for (String form : KeyForms.of(key)) {
+            String scrubbed = secrets.scrub("before " + form + " after");
+            // a base64 text keeps the characters that also encode its neighbours: the key's own part is masked
+            assertThat(scrubbed).as(form).doesNotContain(form).contains(Secrets.MASK).startsWith("before ").endsWith(" after");
+            assertThat(scrubbed.length()).as(form).isLessThan(("before " + form + " after").length() - 10);
+        }
+        // base64 of a longer text holding the key at any byte offset
+        for (String prefix : new String[] {"Bearer ", "Bearer  ", "x:", "token=", ""}) {
+            String b64 = java.util.Base64.getEncoder().encodeToString((prefix + key + "; more").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(secrets.scrub(b64)).as(prefix).contains(Secrets.MASK);
+        }
+        assertThat(secrets.scrub("nothing secret here: sk-test, Zq7Hx")).isEqualTo("nothing secret here: sk-test, Zq7Hx");
     }
 
     private static ProgressEvent event(TaskStatus status, int percent, Duration eta) {
