@@ -62,7 +62,7 @@ class OfflineCommandsTest {
     void modelsHeadingsNameTheFamilyOnlyWhenItIsNotTheModelsOwnName() {
         Result r = cli.run("models");
 
-        assertThat(r.outLines()).filteredOn(l -> l.startsWith("kling-o3-ref")).singleElement().asString()
+        assertThat(r.outLines()).filteredOn(l -> l.startsWith("kling-o3-ref:")).singleElement().asString()
                 .doesNotContain("(kling-o3-ref)");
         assertThat(r.outLines()).noneMatch(l -> l.matches("(\\S+)  \\(\\1\\).*"));
     }
