@@ -25,13 +25,13 @@ public final class CannedServer implements AutoCloseable {
     /** The task id in both answers. */
     public static final String TASK_ID = "task-unified-1757165031-uyujaw3d";
 
-    /** The submit answer of API.md. */
+    /** The submit answer of docs/api.md. */
     public static final byte[] SUBMIT_ANSWER = ("{\"created\":1757165031,\"id\":\"" + TASK_ID + "\","
             + "\"model\":\"veo-3.1-fast-reference-to-video\",\"object\":\"video.generation.task\",\"progress\":0,"
             + "\"status\":\"pending\",\"task_info\":{\"can_cancel\":true,\"estimated_time\":45},\"type\":\"video\"}")
             .getBytes(StandardCharsets.UTF_8);
 
-    /** The completed task of API.md. */
+    /** The completed task of docs/api.md. */
     public static final byte[] QUERY_ANSWER = ("{\"id\":\"" + TASK_ID + "\",\"object\":\"video.generation.task\","
             + "\"type\":\"video\",\"model\":\"veo-3.1-fast-reference-to-video\",\"status\":\"completed\",\"progress\":100,"
             + "\"created\":1757165031,\"results\":[{\"url\":\"https://cdn.example.com/v/" + TASK_ID + "/video.mp4\","

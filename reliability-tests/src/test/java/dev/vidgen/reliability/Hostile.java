@@ -17,7 +17,7 @@ import net.jqwik.api.Arbitrary;
 /** Hostile values for the property tests, and what every violation must look like. */
 final class Hostile {
 
-    /** Every rule id a violation may carry: API.md's, vidgen's own, the codec's and the client's. */
+    /** Every rule id a violation may carry: docs/api.md's, vidgen's own, the codec's and the client's. */
     static final Set<String> KNOWN_RULE_IDS;
 
     static {

@@ -63,7 +63,7 @@ final class SimulatedPort implements TaskSubmissionPort {
         queries.merge(id, 1, Integer::sum);
         Instant now = clock.now();
         Instant created = task.createdAt().truncatedTo(ChronoUnit.SECONDS);
-        // as in API.md: a query answer carries no task_info, so no estimated_time
+        // as in docs/api.md: a query answer carries no task_info, so no estimated_time
         VideoTask answer;
         if (task.completedAt(now)) {
             answer = new VideoTask(id, MODEL, TaskStatus.COMPLETED, 100, null,

@@ -15,7 +15,7 @@ import java.util.Random;
  * rises in 3 to 14 jumps of uneven size at uneven, random times; it stops rising at 80% to 99%
  * and stays there for the last 2% to 15% of the run (encoding, upload); then it is
  * {@code completed}. The server's estimate is the true duration times a factor uniform in
- * [0.5, 1.5], in whole seconds, given with the submit answer only (as API.md shows).
+ * [0.5, 1.5], in whole seconds, given with the submit answer only (as docs/api.md shows).
  *
  * @param createdAt    when the task was created
  * @param duration     from creation to completion

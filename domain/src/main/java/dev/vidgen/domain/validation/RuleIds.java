@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The ids of every rule the seed families enforce. An id names the same rule in API.md, in a
+ * The ids of every rule the seed families enforce. An id names the same rule in docs/api.md, in a
  * constraint message ({@code [kling.duration.range] ...}), in a {@link Violation} and in the tests.
  */
 public final class RuleIds {
@@ -46,13 +46,13 @@ public final class RuleIds {
     // Shared by every family
     public static final String URL_ABSOLUTE_HTTP = "url.absolute-http";
 
-    // vidgen's own (not in API.md): input that no API rule covers because it cannot even be sent
+    // vidgen's own (not in docs/api.md): input that no API rule covers because it cannot even be sent
     /** A {@code null} request. */
     public static final String REQUEST_REQUIRED = "request.required";
     /** A {@code null} item inside a list field. */
     public static final String LIST_ITEM_REQUIRED = "list.item.required";
 
-    /** Every rule id that API.md names. */
+    /** Every rule id that docs/api.md names. */
     public static final Set<String> API = ordered(
             VEO_MODEL, VEO_PROMPT_REQUIRED, VEO_REFERENCE_IMAGES_COUNT, VEO_ASPECT_RATIO, VEO_DURATION_FIXED,
             VEO_RESOLUTION, VEO_SAFETY_TOLERANCE_RANGE, VEO_VARIANT_ENHANCE_PROMPT, VEO_VARIANT_PERSON_GENERATION,
@@ -68,7 +68,7 @@ public final class RuleIds {
             KLING_PROMPT_LENGTH, KLING_IMAGE_END_NEEDS_FIRST, KLING_IMAGE_COUNT, KLING_VIDEO_BASE_EXCLUDES_FRAMES,
             KLING_DURATION_WITH_VIDEO, KLING_MULTI_PROMPT_SHAPE);
 
-    /** vidgen's own rule ids, not named by API.md. */
+    /** vidgen's own rule ids, not named by docs/api.md. */
     public static final Set<String> VIDGEN = ordered(REQUEST_REQUIRED, LIST_ITEM_REQUIRED);
 
     /** Every rule id the domain enforces. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each rule of API.md, broken alone in an otherwise valid body, gets a 422 that names the rule id
+ * Each rule of docs/api.md, broken alone in an otherwise valid body, gets a 422 that names the rule id
  * and the field (in the API's JSON names), and creates no task.
  */
 class RuleViolationsTest {

@@ -95,7 +95,7 @@ final class RequestProblems extends DeserializationProblemHandler {
         return null;
     }
 
-    /** The rule governing a field, from the capability table, so that the message points at API.md. */
+    /** The rule governing a field, from the capability table, so that the message points at docs/api.md. */
     private String ruleIdFor(FieldPath path) {
         Optional<FieldSpec> spec = capabilities.field(path.jsonWithoutIndexes())
                 .or(() -> capabilities.field(path.jsonWithEmptyIndexes()));
