@@ -9,7 +9,7 @@ import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -104,15 +104,15 @@ final class Session implements AutoCloseable {
         if (deadline == null) {
             return client.submit(request);
         }
-        CallOptions options = CallOptions.DEFAULTS.withCallTimeout(deadline.remainingForCall());
+        CallSettings options = CallSettings.DEFAULTS.withCallTimeout(deadline.remainingForCall());
         return bounded(client.submitAsync(request, options), deadline, cause -> new CliException(ExitCode.API_ERROR,
                 "no answer to the submit within " + deadline.describe() + "; a task may have been created anyway:"
                         + " check before submitting again", cause));
     }
 
     /** Reads a task within {@code deadline}; a CLI error (exit 3) when the deadline passes first. */
-    VideoTask get(TaskId id, CallOptions options, Deadline deadline) {
-        CallOptions bounded = options.withCallTimeout(deadline.remainingForCall());
+    VideoTask get(TaskId id, CallSettings options, Deadline deadline) {
+        CallSettings bounded = options.withCallTimeout(deadline.remainingForCall());
         if (options.attemptTimeout() == null || options.attemptTimeout().compareTo(deadline.remainingForCall()) > 0) {
             bounded = bounded.withAttemptTimeout(deadline.remainingForCall());
         }

@@ -11,7 +11,7 @@ import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.RequestValidator;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.nio.file.Path;
@@ -114,21 +114,21 @@ public final class VideoClient implements AutoCloseable {
      *         {@link dev.vidgen.client.error.VidgenException#taskMayHaveBeenCreated()} before submitting again
      */
     public VideoTask submit(VideoRequest request) {
-        return submit(request, CallOptions.DEFAULTS);
+        return submit(request, CallSettings.DEFAULTS);
     }
 
     /** {@link #submit(VideoRequest)} with per-call options (they win over the client's defaults). */
-    public VideoTask submit(VideoRequest request, CallOptions options) {
+    public VideoTask submit(VideoRequest request, CallSettings options) {
         return TaskSubmissionPort.Futures.join(submitAsync(request, options));
     }
 
     /** Async {@link #submit(VideoRequest)}; validation failures complete the future exceptionally. */
     public CompletableFuture<VideoTask> submitAsync(VideoRequest request) {
-        return submitAsync(request, CallOptions.DEFAULTS);
+        return submitAsync(request, CallSettings.DEFAULTS);
     }
 
-    /** Async {@link #submit(VideoRequest, CallOptions)}. */
-    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+    /** Async {@link #submit(VideoRequest, CallSettings)}. */
+    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
         return whileOpen(() -> {
             List<Violation> violations = validate(request);
             if (!violations.isEmpty()) {
@@ -138,28 +138,28 @@ public final class VideoClient implements AutoCloseable {
                 String prompt = request.prompt() == null ? "" : request.prompt();
                 LOG.debug("submitting a {} request, prompt: {}", request.modelId(), prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt);
             }
-            return port.submitAsync(request, options == null ? CallOptions.DEFAULTS : options);
+            return port.submitAsync(request, options == null ? CallSettings.DEFAULTS : options);
         });
     }
 
     /** Fetches a task's current state. */
     public VideoTask get(TaskId id) {
-        return get(id, CallOptions.DEFAULTS);
+        return get(id, CallSettings.DEFAULTS);
     }
 
     /** {@link #get(TaskId)} with per-call options, for example {@code sync_upstream}. */
-    public VideoTask get(TaskId id, CallOptions options) {
+    public VideoTask get(TaskId id, CallSettings options) {
         return TaskSubmissionPort.Futures.join(getAsync(id, options));
     }
 
     /** Async {@link #get(TaskId)}. */
     public CompletableFuture<VideoTask> getAsync(TaskId id) {
-        return getAsync(id, CallOptions.DEFAULTS);
+        return getAsync(id, CallSettings.DEFAULTS);
     }
 
-    /** Async {@link #get(TaskId, CallOptions)}. */
-    public CompletableFuture<VideoTask> getAsync(TaskId id, CallOptions options) {
-        return whileOpen(() -> port.fetchAsync(Objects.requireNonNull(id, "id"), options == null ? CallOptions.DEFAULTS : options));
+    /** Async {@link #get(TaskId, CallSettings)}. */
+    public CompletableFuture<VideoTask> getAsync(TaskId id, CallSettings options) {
+        return whileOpen(() -> port.fetchAsync(Objects.requireNonNull(id, "id"), options == null ? CallSettings.DEFAULTS : options));
     }
 
     /** {@link #await(TaskId, AwaitOptions)} with {@link AwaitOptions#defaults()}. */

@@ -29,7 +29,7 @@ import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.domain.veo.VeoModel;
 import dev.vidgen.domain.veo.VeoReferenceRequest;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.reliability.support.LogCapture;
 import dev.vidgen.reliability.support.RecordingServer;
 import dev.vidgen.reliability.support.SecretScan;
@@ -138,7 +138,7 @@ class SecretsTest {
             expect(scan, "submit malformed", MalformedResponseException.class, () -> client.submit(request("p")));
             api.faults().next(Route.QUERY, Fault.delay(Duration.ofMillis(1_500)), 3);
             expect(scan, "get timeout", TransportIoException.class,
-                    () -> client.get(task.id(), CallOptions.DEFAULTS.withAttemptTimeout(Duration.ofMillis(500))));
+                    () -> client.get(task.id(), CallSettings.DEFAULTS.withAttemptTimeout(Duration.ofMillis(500))));
             api.faults().next(Route.QUERY, Fault.status(500), 3);
             expect(scan, "get 500", ServerException.class, () -> client.get(task.id()));
             expect(scan, "get 404", TaskNotFoundException.class, () -> client.get(TaskId.of("task-unified-1757165031-zzzzzzzz")));

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Timeouts: {@code timeout} is the total deadline of the wait, separate from the client's
  * per-call timeouts. Each poll is one task query whose whole-call timeout (see
- * {@code CallOptions}) is the time left until the deadline, but at least {@code minInterval} so
+ * {@code CallSettings}) is the time left until the deadline, but at least {@code minInterval} so
  * that the last poll, made at the deadline, can still be answered; the client's attempt timeout
  * and retry policy bound it further, as for any task query. So a wait ends at most one
  * {@code minInterval} after its deadline.

@@ -9,7 +9,7 @@ import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.time.Duration;
@@ -252,7 +252,7 @@ public final class TaskAwaiter {
             boolean sync = options.syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
             // no poll outlives the deadline by more than one minimum interval
             Duration budget = max(Duration.between(now, deadline), options.minInterval());
-            CallOptions call = CallOptions.DEFAULTS.withCallTimeout(budget).withSyncUpstream(sync);
+            CallSettings call = CallSettings.DEFAULTS.withCallTimeout(budget).withSyncUpstream(sync);
             CompletableFuture<VideoTask> fetch;
             try {
                 fetch = port.fetchAsync(id, call);

@@ -22,7 +22,7 @@ import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
@@ -138,12 +138,12 @@ class VideoClientModuleTest {
         FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
         TaskSubmissionPort fake = new TaskSubmissionPort() {
             @Override
-            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallOptions options) {
+            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallSettings options) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
                 fetched.add(id);
                 return CompletableFuture.completedFuture(codec.decodeTask(SUBMITTED.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.now()));
             }

@@ -12,23 +12,23 @@ import java.time.Duration;
  * @param callTimeout    how long the whole call may take, retries and backoff included
  * @param syncUpstream   for task queries: ask the server to refresh the task from its upstream first
  */
-public record CallOptions(Duration attemptTimeout, Duration callTimeout, boolean syncUpstream) {
+public record CallSettings(Duration attemptTimeout, Duration callTimeout, boolean syncUpstream) {
 
     /** Client defaults for everything. */
-    public static final CallOptions DEFAULTS = new CallOptions(null, null, false);
+    public static final CallSettings DEFAULTS = new CallSettings(null, null, false);
 
     /** These options with another attempt timeout. */
-    public CallOptions withAttemptTimeout(Duration timeout) {
-        return new CallOptions(timeout, callTimeout, syncUpstream);
+    public CallSettings withAttemptTimeout(Duration timeout) {
+        return new CallSettings(timeout, callTimeout, syncUpstream);
     }
 
     /** These options with another whole-call timeout. */
-    public CallOptions withCallTimeout(Duration timeout) {
-        return new CallOptions(attemptTimeout, timeout, syncUpstream);
+    public CallSettings withCallTimeout(Duration timeout) {
+        return new CallSettings(attemptTimeout, timeout, syncUpstream);
     }
 
     /** These options with {@code sync_upstream} on or off. */
-    public CallOptions withSyncUpstream(boolean sync) {
-        return new CallOptions(attemptTimeout, callTimeout, sync);
+    public CallSettings withSyncUpstream(boolean sync) {
+        return new CallSettings(attemptTimeout, callTimeout, sync);
     }
 }
