@@ -25,14 +25,14 @@ import java.util.Objects;
  *                           task never do
  */
 public record AwaitOptions(Duration timeout, Duration minInterval, Duration maxInterval, ProgressListener listener,
-                           int emptyResultRetries, PollingStrategy polling, boolean syncUpstream) {
+                           int emptyResultRetries, PollingCadence polling, boolean syncUpstream) {
 
     public AwaitOptions {
         Objects.requireNonNull(timeout, "timeout must not be null");
         Objects.requireNonNull(minInterval, "minInterval must not be null");
         Objects.requireNonNull(maxInterval, "maxInterval must not be null");
         listener = listener == null ? ProgressListener.NONE : listener;
-        polling = polling == null ? PollingStrategy.adaptive() : polling;
+        polling = polling == null ? PollingCadence.adaptive() : polling;
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
@@ -67,7 +67,7 @@ public record AwaitOptions(Duration timeout, Duration minInterval, Duration maxI
         private Duration maxInterval = Duration.ofSeconds(30);
         private ProgressListener listener = ProgressListener.NONE;
         private int emptyResultRetries = 3;
-        private PollingStrategy polling = PollingStrategy.adaptive();
+        private PollingCadence polling = PollingCadence.adaptive();
         private boolean syncUpstream = true;
 
         private Builder() {
@@ -88,8 +88,8 @@ public record AwaitOptions(Duration timeout, Duration minInterval, Duration maxI
         /** How often to ask again when a task is completed without results; default 3. */
         public Builder emptyResultRetries(int n) { this.emptyResultRetries = n; return this; }
 
-        /** How to time the polls; default {@link PollingStrategy#adaptive()}. */
-        public Builder polling(PollingStrategy strategy) { this.polling = strategy; return this; }
+        /** How to time the polls; default {@link PollingCadence#adaptive()}. */
+        public Builder polling(PollingCadence strategy) { this.polling = strategy; return this; }
 
         /** Whether polls of a running task send {@code sync_upstream=true}; default true. */
         public Builder syncUpstream(boolean sync) { this.syncUpstream = sync; return this; }

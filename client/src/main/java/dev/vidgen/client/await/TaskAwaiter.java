@@ -84,7 +84,7 @@ public final class TaskAwaiter {
      * @param scheduler  the clock and the timer of every wait
      * @param retryAfter reads the server's {@code Retry-After} out of a failed poll's exception, if
      *                   it carries one; the next poll then waits at least that long
-     * @param random     uniform numbers in [0, 1) for the polling strategy's jitter
+     * @param random     uniform numbers in [0, 1) for the polling cadence's jitter
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler,
                        Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random) {
@@ -348,7 +348,7 @@ public final class TaskAwaiter {
             Duration delay = options.polling().nextDelay(history.at(now), options.minInterval(), options.maxInterval(),
                     random.getAsDouble());
             if (delay == null) {
-                throw new IllegalStateException("polling strategy " + options.polling() + " returned no delay");
+                throw new IllegalStateException("polling cadence " + options.polling() + " returned no delay");
             }
             if (retryAfterHint != null && retryAfterHint.compareTo(delay) > 0) {
                 if (retryAfterHint.compareTo(remaining) > 0) {
