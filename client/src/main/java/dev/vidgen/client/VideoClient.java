@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.await.AwaitOptions;
+import dev.vidgen.client.internal.Calls;
 import dev.vidgen.client.await.TaskAwaiter;
 import dev.vidgen.client.download.ResultDownloader;
 import dev.vidgen.client.error.ApiException;
@@ -11,7 +12,6 @@ import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.RequestValidator;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.nio.file.Path;
@@ -114,21 +114,21 @@ public final class VideoClient implements AutoCloseable {
      *         {@link dev.vidgen.client.error.VidgenException#taskMayHaveBeenCreated()} before submitting again
      */
     public VideoTask submit(VideoRequest request) {
-        return submit(request, CallSettings.DEFAULTS);
+        return submit(request, CallOptions.defaults());
     }
 
     /** {@link #submit(VideoRequest)} with per-call options (they win over the client's defaults). */
-    public VideoTask submit(VideoRequest request, CallSettings options) {
+    public VideoTask submit(VideoRequest request, CallOptions options) {
         return TaskSubmissionPort.Futures.join(submitAsync(request, options));
     }
 
     /** Async {@link #submit(VideoRequest)}; validation failures complete the future exceptionally. */
     public CompletableFuture<VideoTask> submitAsync(VideoRequest request) {
-        return submitAsync(request, CallSettings.DEFAULTS);
+        return submitAsync(request, CallOptions.defaults());
     }
 
-    /** Async {@link #submit(VideoRequest, CallSettings)}. */
-    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
+    /** Async {@link #submit(VideoRequest, CallOptions)}. */
+    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
         return whileOpen(() -> {
             List<Violation> violations = validate(request);
             if (!violations.isEmpty()) {
@@ -138,28 +138,28 @@ public final class VideoClient implements AutoCloseable {
                 String prompt = request.prompt() == null ? "" : request.prompt();
                 LOG.debug("submitting a {} request, prompt: {}", request.modelId(), prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt);
             }
-            return port.submitAsync(request, options == null ? CallSettings.DEFAULTS : options);
+            return port.submitAsync(request, Calls.toPort(options));
         });
     }
 
     /** Fetches a task's current state. */
     public VideoTask get(TaskId id) {
-        return get(id, CallSettings.DEFAULTS);
+        return get(id, CallOptions.defaults());
     }
 
     /** {@link #get(TaskId)} with per-call options, for example {@code sync_upstream}. */
-    public VideoTask get(TaskId id, CallSettings options) {
+    public VideoTask get(TaskId id, CallOptions options) {
         return TaskSubmissionPort.Futures.join(getAsync(id, options));
     }
 
     /** Async {@link #get(TaskId)}. */
     public CompletableFuture<VideoTask> getAsync(TaskId id) {
-        return getAsync(id, CallSettings.DEFAULTS);
+        return getAsync(id, CallOptions.defaults());
     }
 
-    /** Async {@link #get(TaskId, CallSettings)}. */
-    public CompletableFuture<VideoTask> getAsync(TaskId id, CallSettings options) {
-        return whileOpen(() -> port.fetchAsync(Objects.requireNonNull(id, "id"), options == null ? CallSettings.DEFAULTS : options));
+    /** Async {@link #get(TaskId, CallOptions)}. */
+    public CompletableFuture<VideoTask> getAsync(TaskId id, CallOptions options) {
+        return whileOpen(() -> port.fetchAsync(Objects.requireNonNull(id, "id"), Calls.toPort(options)));
     }
 
     /** {@link #await(TaskId, AwaitOptions)} with {@link AwaitOptions#defaults()}. */

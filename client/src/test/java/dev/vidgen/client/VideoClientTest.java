@@ -149,7 +149,7 @@ class VideoClientTest {
         void perCallOptionsReachTheWire() {
             transport.thenRespond(200, COMPLETED);
             try (VideoClient client = builder().attemptTimeout(Duration.ofSeconds(9)).build()) {
-                client.get(TaskId.of("task-unified-1757165031-uyujaw3d"), CallSettings.DEFAULTS.withSyncUpstream(true));
+                client.get(TaskId.of("task-unified-1757165031-uyujaw3d"), CallOptions.builder().syncUpstream(true).build());
             }
             assertThat(transport.last().request().uri().getQuery()).isEqualTo("sync_upstream=true");
             assertThat(transport.last().request().timeout()).isEqualTo(Duration.ofSeconds(9));

@@ -3,9 +3,10 @@ package dev.vidgen.ports;
 import java.time.Duration;
 
 /**
- * Per-call overrides. A {@code null} component means "use the client-wide default".
+ * The per-call settings a task port is given. Not what users touch: the client maps its own
+ * {@code CallOptions} to this. A {@code null} timeout means "use the port's default".
  *
- * <p>Precedence: a value set here wins over the client's default; the whole-call timeout bounds
+ * <p>Precedence: a value set here wins over the port's default; the whole-call timeout bounds
  * every attempt and every backoff of the call, so an attempt never outlives it.
  *
  * @param attemptTimeout how long one HTTP attempt may wait for its answer
@@ -14,21 +15,6 @@ import java.time.Duration;
  */
 public record CallSettings(Duration attemptTimeout, Duration callTimeout, boolean syncUpstream) {
 
-    /** Client defaults for everything. */
+    /** Port defaults for everything. */
     public static final CallSettings DEFAULTS = new CallSettings(null, null, false);
-
-    /** These options with another attempt timeout. */
-    public CallSettings withAttemptTimeout(Duration timeout) {
-        return new CallSettings(timeout, callTimeout, syncUpstream);
-    }
-
-    /** These options with another whole-call timeout. */
-    public CallSettings withCallTimeout(Duration timeout) {
-        return new CallSettings(attemptTimeout, timeout, syncUpstream);
-    }
-
-    /** These options with {@code sync_upstream} on or off. */
-    public CallSettings withSyncUpstream(boolean sync) {
-        return new CallSettings(attemptTimeout, callTimeout, sync);
-    }
 }

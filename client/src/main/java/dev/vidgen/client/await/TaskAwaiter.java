@@ -9,6 +9,7 @@ import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
+import dev.vidgen.client.internal.Calls;
 import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
@@ -249,10 +250,10 @@ public final class TaskAwaiter {
             }
             Instant now = scheduler.now();
             history = history.at(now).withPoll();
-            boolean sync = options.syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
+            boolean sync = options.pollOptions().syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
             // no poll outlives the deadline by more than one minimum interval
             Duration budget = max(Duration.between(now, deadline), options.minInterval());
-            CallSettings call = CallSettings.DEFAULTS.withCallTimeout(budget).withSyncUpstream(sync);
+            CallSettings call = Calls.toPort(options.pollOptions(), budget, sync);
             CompletableFuture<VideoTask> fetch;
             try {
                 fetch = port.fetchAsync(id, call);

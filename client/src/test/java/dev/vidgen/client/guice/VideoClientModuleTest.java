@@ -40,7 +40,7 @@ class VideoClientModuleTest {
     final VirtualScheduler clock = new VirtualScheduler();
     final StubTransportModule adapter = new StubTransportModule(clock);
     final ClientConfig config = ClientConfig.builder().apiKey("sk-guice-KEY")
-            .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();
+            .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build();
 
     /** Stands in for an adapter module: binds a provider, never a transport. */
     static final class StubTransportModule extends AbstractModule {

@@ -116,7 +116,7 @@ class FoxApiTaskPortTest {
             transport.thenRespond(200, TASK_JSON).thenRespond(200, TASK_JSON);
             FoxApiTaskPort port = port();
             port.fetch(ID, CallSettings.DEFAULTS);
-            port.fetch(ID, CallSettings.DEFAULTS.withSyncUpstream(true));
+            port.fetch(ID, new CallSettings(null, null, true));
 
             List<Exchange> xs = transport.exchanges();
             assertThat(xs.get(0).request().method()).isEqualTo("GET");
@@ -325,7 +325,7 @@ class FoxApiTaskPortTest {
         @Test
         void theOptInRetriesAfterA500() {
             transport.thenRespond(500, ERROR_JSON).thenFail(Kind.TIMEOUT).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.defaults().withRetrySubmitWhenTaskMayExist(true)))
+            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.builder().retrySubmitWhenTaskMayExist(true).build()))
                     .submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(B1.plus(B2));
             assertThat(f.join().id()).isEqualTo(ID);
@@ -335,7 +335,7 @@ class FoxApiTaskPortTest {
         @Test
         void onceATaskMayExistEveryLaterFailureSaysSo() {
             transport.thenRespond(500, ERROR_JSON).otherwiseRespond(429, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.defaults().withRetrySubmitWhenTaskMayExist(true)))
+            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.builder().retrySubmitWhenTaskMayExist(true).build()))
                     .submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
@@ -370,7 +370,7 @@ class FoxApiTaskPortTest {
         @Test
         void aRetryAfterBeyondTheDeadlineEndsTheCallAtOnceAndIsReported() {
             transport.thenRespond(429, ERROR_JSON, "Retry-After", "30").otherwiseRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS.withCallTimeout(Duration.ofSeconds(10)));
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, new CallSettings(null, Duration.ofSeconds(10), false));
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((ApiException) e).retryAfter()).contains(Duration.ofSeconds(30)));
             assertThat(transport.count()).isEqualTo(1);
@@ -380,7 +380,7 @@ class FoxApiTaskPortTest {
         @Test
         void noRetryIsScheduledPastTheCallDeadline() {
             transport.otherwiseRespond(503, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS.withCallTimeout(Duration.ofSeconds(2)));
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, new CallSettings(null, Duration.ofSeconds(2), false));
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(ServiceUnavailableException.class);
             assertThat(sendTimes()).containsExactly(Duration.ZERO, B1, B1.plus(B2)); // the next would be at 3.15 s
@@ -389,7 +389,7 @@ class FoxApiTaskPortTest {
         @Test
         void eachAttemptGetsTheSmallerOfItsTimeoutAndTheTimeLeft() {
             transport.thenRespond(503, ERROR_JSON).thenRespond(200, TASK_JSON);
-            port().fetchAsync(ID, CallSettings.DEFAULTS.withAttemptTimeout(Duration.ofSeconds(5)).withCallTimeout(Duration.ofSeconds(3)));
+            port().fetchAsync(ID, new CallSettings(Duration.ofSeconds(5), Duration.ofSeconds(3), false));
             clock.advance(B1);
             assertThat(transport.exchanges()).extracting(x -> x.request().timeout())
                     .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3).minus(B1));
@@ -405,7 +405,7 @@ class FoxApiTaskPortTest {
         @Test
         void aServerThatNeverAnswersIsCutOffAtTheCallDeadline() {
             transport.thenHang();
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS.withCallTimeout(Duration.ofSeconds(5)));
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), new CallSettings(null, Duration.ofSeconds(5), false));
             clock.advance(Duration.ofMillis(4999));
             assertThat(f).isNotDone();
             clock.advance(Duration.ofMillis(1));

@@ -223,7 +223,7 @@ class FakeTaskPortTest {
     @Test
     void everyFetchIsRecordedWithItsNumberTimeAndOptions() {
         VideoTask task = port.submit(KlingReferenceRequest.builder().prompt("a rainy street").build(), CallSettings.DEFAULTS);
-        CallSettings sync = CallSettings.DEFAULTS.withSyncUpstream(true);
+        CallSettings sync = new CallSettings(null, null, true);
 
         port.fetchAsync(task.id(), sync).join();
         time.advance(Duration.ofSeconds(5));
