@@ -23,9 +23,9 @@ import java.util.function.UnaryOperator;
  *   <li><b>connect</b> ({@link TransportSettings#connectTimeout()}): how long the transport waits
  *       for a TCP/TLS connection; a property of the transport, the same for every call.</li>
  *   <li><b>attempt</b> ({@link #attemptTimeout()}): how long one HTTP attempt waits for its whole
- *       answer. A {@code CallOptions.attemptTimeout} given to a call wins over it.</li>
+ *       answer. A {@code CallSettings.attemptTimeout} given to a call wins over it.</li>
  *   <li><b>call</b> ({@link #callTimeout()}): how long one call may take, all attempts and backoff
- *       included. A {@code CallOptions.callTimeout} wins over it. Each attempt's timeout is cut to
+ *       included. A {@code CallSettings.callTimeout} wins over it. Each attempt's timeout is cut to
  *       the time the call has left, and no retry is scheduled past it (not even for a
  *       {@code Retry-After}).</li>
  *   <li><b>wait</b> ({@code AwaitOptions.timeout}): the total deadline of an {@code await}, which

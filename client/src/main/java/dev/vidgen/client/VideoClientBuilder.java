@@ -114,10 +114,10 @@ public final class VideoClientBuilder {
     /** When and how fast calls are retried; default {@link RetryPolicy#defaults()}. */
     public VideoClientBuilder retryPolicy(RetryPolicy policy) { config.retryPolicy(policy); return this; }
 
-    /** Default timeout of one HTTP attempt (a call's {@code CallOptions} win); default 60 s. */
+    /** Default timeout of one HTTP attempt (a call's {@code CallSettings} win); default 60 s. */
     public VideoClientBuilder attemptTimeout(Duration timeout) { config.attemptTimeout(timeout); return this; }
 
-    /** Default timeout of one call, retries included (a call's {@code CallOptions} win); default 3 min. */
+    /** Default timeout of one call, retries included (a call's {@code CallSettings} win); default 3 min. */
     public VideoClientBuilder callTimeout(Duration timeout) { config.callTimeout(timeout); return this; }
 
     /** Which validation rules are in force; default all. */

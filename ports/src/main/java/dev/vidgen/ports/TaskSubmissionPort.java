@@ -18,18 +18,18 @@ import java.util.concurrent.CompletionException;
 public interface TaskSubmissionPort {
 
     /** Submits a request and returns the new task as the server first described it. */
-    CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options);
+    CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options);
 
     /** Fetches a task's current state. */
-    CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options);
+    CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options);
 
     /** Blocking form of {@link #submitAsync}. */
-    default VideoTask submit(VideoRequest request, CallOptions options) {
+    default VideoTask submit(VideoRequest request, CallSettings options) {
         return Futures.join(submitAsync(request, options));
     }
 
     /** Blocking form of {@link #fetchAsync}. */
-    default VideoTask fetch(TaskId id, CallOptions options) {
+    default VideoTask fetch(TaskId id, CallSettings options) {
         return Futures.join(fetchAsync(id, options));
     }
 

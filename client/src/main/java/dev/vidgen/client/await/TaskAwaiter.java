@@ -9,7 +9,8 @@ import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.client.internal.Calls;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public final class TaskAwaiter {
      * @param scheduler  the clock and the timer of every wait
      * @param retryAfter reads the server's {@code Retry-After} out of a failed poll's exception, if
      *                   it carries one; the next poll then waits at least that long
-     * @param random     uniform numbers in [0, 1) for the polling strategy's jitter
+     * @param random     uniform numbers in [0, 1) for the polling cadence's jitter
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler,
                        Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random) {
@@ -249,10 +250,10 @@ public final class TaskAwaiter {
             }
             Instant now = scheduler.now();
             history = history.at(now).withPoll();
-            boolean sync = options.syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
+            boolean sync = options.pollOptions().syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
             // no poll outlives the deadline by more than one minimum interval
             Duration budget = max(Duration.between(now, deadline), options.minInterval());
-            CallOptions call = CallOptions.DEFAULTS.withCallTimeout(budget).withSyncUpstream(sync);
+            CallSettings call = Calls.toPort(options.pollOptions(), budget, sync);
             CompletableFuture<VideoTask> fetch;
             try {
                 fetch = port.fetchAsync(id, call);
@@ -348,7 +349,7 @@ public final class TaskAwaiter {
             Duration delay = options.polling().nextDelay(history.at(now), options.minInterval(), options.maxInterval(),
                     random.getAsDouble());
             if (delay == null) {
-                throw new IllegalStateException("polling strategy " + options.polling() + " returned no delay");
+                throw new IllegalStateException("polling cadence " + options.polling() + " returned no delay");
             }
             if (retryAfterHint != null && retryAfterHint.compareTo(delay) > 0) {
                 if (retryAfterHint.compareTo(remaining) > 0) {

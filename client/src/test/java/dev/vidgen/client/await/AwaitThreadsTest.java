@@ -51,7 +51,7 @@ class AwaitThreadsTest {
                 return CompletableFuture.completedFuture(Snapshots.of(id).status("processing").at(at).build());
             });
             CompletableFuture<VideoTask> wait = new TaskAwaiter(port, scheduler)
-                    .await(id(1), AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofMillis(10))).build());
+                    .await(id(1), AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofMillis(10))).build());
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicBoolean flagKept = new AtomicBoolean();
             CountDownLatch blocked = new CountDownLatch(1);
@@ -132,7 +132,7 @@ class AwaitThreadsTest {
                             : Snapshots.of(id).status("completed").progress(100).result("https://cdn.example.com/" + id + ".mp4").at(at).build(),
                     CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS, transport)));
             TaskAwaiter awaiter = new TaskAwaiter(port, scheduler);
-            AwaitOptions options = AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofMillis(20))).build();
+            AwaitOptions options = AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofMillis(20))).build();
 
             List<CompletableFuture<VideoTask>> waits = new ArrayList<>();
             for (int i = 0; i < WAITS; i++) {

@@ -244,7 +244,7 @@ class TaskAwaiterTest {
                 at.equals(t0.plusSeconds(10)) ? snap("completed").result("https://cdn.example.com/a.mp4").at(at).build() : running));
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(10))
-                .polling(PollingStrategy.fixed(Duration.ofSeconds(6))).build());
+                .polling(PollingCadence.fixed(Duration.ofSeconds(6))).build());
         time.advance(Duration.ofMinutes(1));
 
         assertThat(port.fetches()).extracting(FakeTaskPort.Fetch::at).containsExactly(t0, t0.plusSeconds(6), t0.plusSeconds(10));
@@ -256,7 +256,7 @@ class TaskAwaiterTest {
         FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build());
 
         awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(20))
-                .polling(PollingStrategy.fixed(Duration.ofSeconds(15))).build());
+                .polling(PollingCadence.fixed(Duration.ofSeconds(15))).build());
         time.advance(Duration.ofMinutes(1));
 
         assertThat(port.fetches()).extracting(fetch -> fetch.options().callTimeout())
@@ -366,7 +366,7 @@ class TaskAwaiterTest {
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(60))
-                .polling(PollingStrategy.fixed(Duration.ofSeconds(5))).listener(events::add).build());
+                .polling(PollingCadence.fixed(Duration.ofSeconds(5))).listener(events::add).build());
         time.advance(Duration.ofMinutes(2));
 
         assertThat(f).isCompletedExceptionally();

@@ -39,7 +39,7 @@ class ResultDownloaderTest {
 
     private static final String ID = "task-unified-1757165031-uyujaw3d";
     private static final String URL = "https://cdn.example.com/v/video.mp4?X-Amz-Signature=s3cr3tsig";
-    private static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), 2.0, 0.2, false);
+    private static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(8)).multiplier(2.0).jitter(0.2).build();
 
     @TempDir
     Path dir;

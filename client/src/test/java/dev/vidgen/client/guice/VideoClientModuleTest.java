@@ -22,7 +22,7 @@ import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
@@ -40,7 +40,7 @@ class VideoClientModuleTest {
     final VirtualScheduler clock = new VirtualScheduler();
     final StubTransportModule adapter = new StubTransportModule(clock);
     final ClientConfig config = ClientConfig.builder().apiKey("sk-guice-KEY")
-            .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();
+            .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build();
 
     /** Stands in for an adapter module: binds a provider, never a transport. */
     static final class StubTransportModule extends AbstractModule {
@@ -138,12 +138,12 @@ class VideoClientModuleTest {
         FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
         TaskSubmissionPort fake = new TaskSubmissionPort() {
             @Override
-            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallOptions options) {
+            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallSettings options) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
                 fetched.add(id);
                 return CompletableFuture.completedFuture(codec.decodeTask(SUBMITTED.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.now()));
             }

@@ -3,7 +3,7 @@ package dev.vidgen.client.testsupport;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.time.Instant;
@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeTaskPort implements TaskSubmissionPort {
 
     /** One fetch as the port saw it. */
-    public record Fetch(TaskId id, int number, Instant at, CallOptions options, CompletableFuture<VideoTask> future) {
+    public record Fetch(TaskId id, int number, Instant at, CallSettings options, CompletableFuture<VideoTask> future) {
     }
 
     /** Answers the {@code number}-th (from 1) fetch of a task. */
     @FunctionalInterface
     public interface Responder {
-        CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallOptions options);
+        CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallSettings options);
     }
 
     private final Scheduler clock;
@@ -79,12 +79,12 @@ public final class FakeTaskPort implements TaskSubmissionPort {
     }
 
     @Override
-    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("the fake port only fetches"));
     }
 
     @Override
-    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
         int n = counts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         total.incrementAndGet();
         Instant at = clock.now();

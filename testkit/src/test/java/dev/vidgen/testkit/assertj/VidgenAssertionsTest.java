@@ -11,7 +11,7 @@ import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.TaskStatus;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.fake.port.FakeTaskPort;
 import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.Fault;
@@ -98,8 +98,8 @@ class VidgenAssertionsTest {
     @Test
     void fakePortAssertions() {
         FakeTaskPort port = new FakeTaskPort();
-        TaskId id = port.submit(KlingReferenceRequest.builder().prompt("x").build(), CallOptions.DEFAULTS).id();
-        port.fetch(id, CallOptions.DEFAULTS);
+        TaskId id = port.submit(KlingReferenceRequest.builder().prompt("x").build(), CallSettings.DEFAULTS).id();
+        port.fetch(id, CallSettings.DEFAULTS);
 
         assertThat(port).receivedSubmits(1).receivedFetches(1).receivedFetches(id, 1).createdTasks(1).submittedRequest(0).isValid();
 
