@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.download.ResultDownloader;
+import dev.vidgen.client.internal.Families;
 import dev.vidgen.client.internal.SystemScheduler;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.http.FoxApiTaskPort;
@@ -154,7 +155,7 @@ public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder>
     public VideoClient build() {
         ClientConfig cfg = resolvedConfig();
         checkWiring(cfg);
-        ModelCatalog models = catalog != null ? catalog : installedCatalog();
+        ModelCatalog models = catalog != null ? catalog : Families.installedWith(addedFamilies);
         if (taskPort == null && cfg.apiKey().isEmpty()) {
             throw new IllegalStateException(ApiKey.MISSING);
         }
@@ -191,16 +192,6 @@ public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder>
             closeQuietly(owned, e);
             throw e;
         }
-    }
-
-    private ModelCatalog installedCatalog() {
-        List<ModelFamily<?>> families = new ArrayList<>(ModelCatalog.loadInstalled().families());
-        for (ModelFamily<?> added : addedFamilies) {
-            if (families.stream().noneMatch(f -> f.getClass().equals(added.getClass()))) {
-                families.add(added);
-            }
-        }
-        return ModelCatalog.of(families);
     }
 
     /** The downloader: on the client's transport, or on one found only when a download first needs it. */
