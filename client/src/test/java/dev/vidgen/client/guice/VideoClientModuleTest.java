@@ -14,6 +14,7 @@ import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.client.support.RecordingTransport;
 import dev.vidgen.client.support.Seeds;
+import dev.vidgen.client.support.ServiceRegisteredFamily;
 import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.support.TestFamilies.MotionStyle;
 import dev.vidgen.client.support.TestFamilies.PikaRequest;
@@ -95,7 +96,8 @@ class VideoClientModuleTest {
     void bindsTheCatalogCodecAndPolicies() {
         Injector injector = Guice.createInjector(new VideoClientModule(config), adapter);
         ModelCatalog catalog = injector.getInstance(ModelCatalog.class);
-        assertThat(catalog.modelIds()).containsExactlyInAnyOrder("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref");
+        assertThat(catalog.modelIds()).containsExactlyInAnyOrder("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref",
+                ServiceRegisteredFamily.MODEL_ID);
         assertThat(injector.getInstance(FoxApiCodec.class).catalog()).isSameAs(catalog);
         assertThat(injector.getInstance(RetryPolicy.class).maxAttempts()).isEqualTo(2);
         assertThat(injector.getInstance(ValidationPolicy.class)).isEqualTo(ValidationPolicy.defaults());
@@ -116,6 +118,28 @@ class VideoClientModuleTest {
             client.submit(new PikaRequest("waves", MotionStyle.WILD, null, null));
         }
         assertThat(adapter.created.get(0).last().body()).isEqualTo("{\"model\":\"pika-2.2\",\"prompt\":\"waves\",\"motion_style\":\"wild\"}");
+    }
+
+    @Test
+    void guiceMadeAndBuilderMadeClientsSeeTheSameFamilies() {
+        AbstractModule pikaModule = new AbstractModule() {
+            @Override
+            protected void configure() {
+                VideoClientModule.families(binder()).addBinding().to(TestFamilies.Pika.class);
+            }
+        };
+        List<String> guiceMade;
+        try (VideoClient client = Guice.createInjector(new VideoClientModule(config), adapter, virtualTime, pikaModule)
+                .getInstance(VideoClient.class)) {
+            guiceMade = client.models().modelIds();
+        }
+        List<String> builderMade;
+        try (VideoClient client = VideoClient.builder().config(config).transport(new RecordingTransport(clock)).scheduler(clock)
+                .addFamily(new TestFamilies.Pika()).build()) {
+            builderMade = client.models().modelIds();
+        }
+        // the family registered only in META-INF/services reaches both
+        assertThat(guiceMade).contains(ServiceRegisteredFamily.MODEL_ID, "pika-2.2", "kling-o3-ref").isEqualTo(builderMade);
     }
 
     @Test
