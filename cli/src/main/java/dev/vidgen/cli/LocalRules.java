@@ -21,7 +21,6 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 final class LocalRules {
 
     private static final ModelCatalog CATALOG = ModelCatalog.loadInstalled();
-    private static final FoxApiCodec CODEC = new FoxApiCodec(CATALOG);
 
     private LocalRules() {
     }
@@ -37,7 +36,7 @@ final class LocalRules {
      * @throws RequestValidationException listing every problem, when the body cannot be read or breaks a rule
      */
     static VideoRequest read(byte[] json) {
-        VideoRequest request = CODEC.decodeRequest(json);
+        VideoRequest request = Codec.CODEC.decodeRequest(json);
         List<Violation> violations = Holder.VALIDATOR.validate(request);
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
@@ -47,7 +46,12 @@ final class LocalRules {
 
     /** The JSON body a request is sent as: exactly the fields that are set. */
     static byte[] encode(VideoRequest request) {
-        return CODEC.encodeRequest(request);
+        return Codec.CODEC.encodeRequest(request);
+    }
+
+    /** Built on first use: the codec loads Jackson (about 400 classes), and {@code models} never needs it. */
+    private static final class Codec {
+        static final FoxApiCodec CODEC = new FoxApiCodec(CATALOG);
     }
 
     /** Built on first use: a validator factory takes a moment, and {@code models} never needs one. */

@@ -1,5 +1,9 @@
 package dev.vidgen.client.await;
 
+import static dev.vidgen.client.await.WaitMath.max;
+import static dev.vidgen.client.await.WaitMath.min;
+import static dev.vidgen.client.await.WaitMath.unwrap;
+
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.client.error.TaskFailedException;
@@ -18,8 +22,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -69,13 +71,14 @@ public final class TaskAwaiter {
     private final Scheduler scheduler;
     private final Function<? super Throwable, Optional<Duration>> retryAfter;
     private final DoubleSupplier random;
+    private final PollGate gate;
 
     /**
      * An awaiter polling {@code port} on {@code scheduler}, with random jitter, reading
      * {@code Retry-After} from {@link ApiException#retryAfter()}.
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler) {
-        this(port, scheduler, TaskAwaiter::retryAfterOf, () -> ThreadLocalRandom.current().nextDouble());
+        this(port, scheduler, WaitMath::retryAfterOf, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -89,6 +92,13 @@ public final class TaskAwaiter {
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler,
                        Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random) {
+        this(port, scheduler, retryAfter, random, PollGate.DEFAULT_LIMIT);
+    }
+
+    /** As above, with at most {@code maxPollsInFlight} task queries in flight at once (see {@link PollGate}). */
+    TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
+                DoubleSupplier random, int maxPollsInFlight) {
+        this.gate = new PollGate(maxPollsInFlight);
         this.port = Objects.requireNonNull(port, "port must not be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter must not be null");
@@ -125,32 +135,12 @@ public final class TaskAwaiter {
         return wait.result;
     }
 
-    private static Optional<Duration> retryAfterOf(Throwable error) {
-        return error instanceof ApiException api ? api.retryAfter() : Optional.empty();
-    }
-
     /**
      * Whether a failed poll keeps the wait alive (until its deadline) rather than ending it: when
      * {@link RetryClassifier} says a task query may be repeated after it.
      */
     static boolean keepsWaitAlive(Throwable error) {
         return RetryClassifier.worthRepeating(error);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The key the listener is notified on: a change of any part is an event. */
@@ -179,6 +169,7 @@ public final class TaskAwaiter {
 
         private Scheduler.Cancellable timer;
         private CompletableFuture<VideoTask> inFlight;
+        private final PollGate.Permit permit = gate.permit();
 
         Wait(TaskId id, AwaitOptions options) {
             this.id = id;
@@ -217,18 +208,22 @@ public final class TaskAwaiter {
             if (f != null) {
                 f.cancel(true);
             }
+            permit.release(); // a cancelled timer may have been the fetch that was to give it back
         }
 
-        private void schedule(Duration delay, Runnable step) {
+        /** Schedules the step unless the wait is over; whether it was scheduled. */
+        private boolean schedule(Duration delay, Runnable step) {
             synchronized (this) {
                 if (result.isDone()) {
-                    return;
+                    return false;
                 }
                 try {
                     timer = scheduler.schedule(delay, () -> guarded(step));
+                    return true;
                 } catch (RuntimeException e) {
                     // a closed scheduler must end the wait, not leave it hanging
                     result.completeExceptionally(e);
+                    return false;
                 }
             }
         }
@@ -245,7 +240,16 @@ public final class TaskAwaiter {
         }
 
         private void poll() {
+            if (!result.isDone()) {
+                // a permit freed later may come on a transport thread: the fetch then starts on the scheduler
+                permit.acquire(this::startFetch, () -> schedule(Duration.ZERO, this::startFetch));
+            }
+        }
+
+        /** Runs holding a permit of the gate, given back when the fetch ends (at once when there is none). */
+        private void startFetch() {
             if (result.isDone()) {
+                permit.release();
                 return;
             }
             Instant now = scheduler.now();
@@ -275,7 +279,10 @@ public final class TaskAwaiter {
                 return;
             }
             // the answer may arrive on a transport thread: continue on the scheduler
-            fetch.whenComplete((task, error) -> schedule(Duration.ZERO, () -> onAnswer(task, error)));
+            fetch.whenComplete((task, error) -> {
+                permit.release();
+                schedule(Duration.ZERO, () -> onAnswer(task, error));
+            });
         }
 
         private void onAnswer(VideoTask task, Throwable error) {
