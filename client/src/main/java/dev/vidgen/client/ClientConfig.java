@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.internal.Hosts;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.ports.http.TransportSettings;
@@ -57,6 +58,7 @@ public final class ClientConfig {
     private final TransportSettings transportSettings;
     private final String transportName;
     private final ValidationPolicy validationPolicy;
+    private final ClientObserver observer;
 
     private ClientConfig(Builder b) {
         this.allowInsecureHttp = b.allowInsecureHttp;
@@ -86,6 +88,7 @@ public final class ClientConfig {
         this.transportSettings = Objects.requireNonNull(b.transportSettings, "transportSettings");
         this.transportName = b.transportName;
         this.validationPolicy = Objects.requireNonNull(b.validationPolicy, "validationPolicy");
+        this.observer = ClientObserver.safe(b.observer);
     }
 
     /**
@@ -116,6 +119,7 @@ public final class ClientConfig {
         b.transportSettings = transportSettings;
         b.transportName = transportName;
         b.validationPolicy = validationPolicy;
+        b.observer = observer;
         return b;
     }
 
@@ -152,13 +156,17 @@ public final class ClientConfig {
     /** Which validation rules are in force. */
     public ValidationPolicy validationPolicy() { return validationPolicy; }
 
+    /** Hears HTTP attempts, task events and calls; {@link ClientObserver#NOOP} unless set. Never throws into a call. */
+    public ClientObserver observer() { return observer; }
+
     /** Shows every setting; the key only as masked. */
     @Override
     public String toString() {
         return "ClientConfig[baseUrl=" + baseUrl + " (" + baseUrlSource + "), apiKey=" + (apiKey == null ? "none" : apiKey) + ", allowInsecureHttp="
                 + allowInsecureHttp + ", userAgent=" + userAgent + ", retryPolicy=" + retryPolicy + ", attemptTimeout="
                 + attemptTimeout + ", callTimeout=" + callTimeout + ", transportSettings=" + transportSettings
-                + ", transportName=" + transportName + ", validationPolicy=" + validationPolicy + "]";
+                + ", transportName=" + transportName + ", validationPolicy=" + validationPolicy
+                + (observer == ClientObserver.NOOP ? "" : ", observer=" + observer) + "]";
     }
 
     private static URI checkBaseUrl(URI uri, boolean allowInsecureHttp) {
@@ -235,6 +243,7 @@ public final class ClientConfig {
         private String transportName;
         private ValidationPolicy validationPolicy = ValidationPolicy.defaults();
         private UnaryOperator<String> environment = System::getenv;
+        private ClientObserver observer = ClientObserver.NOOP;
 
         private Builder() {
         }
@@ -294,6 +303,9 @@ public final class ClientConfig {
 
         /** Which validation rules are in force; default all. */
         public Builder validationPolicy(ValidationPolicy policy) { this.validationPolicy = policy; return this; }
+
+        /** Hears HTTP attempts, task events and calls (for example {@code vidgen-micrometer}'s); {@code null} means none. */
+        public Builder observer(ClientObserver observer) { this.observer = observer; return this; }
 
         /** Where the key and the base URL are looked up when none is set (tests replace {@link System#getenv(String)}). */
         Builder environment(UnaryOperator<String> environment) { this.environment = Objects.requireNonNull(environment); return this; }

@@ -123,6 +123,9 @@ public final class VideoClientBuilder {
     /** Which validation rules are in force; default all. */
     public VideoClientBuilder validationPolicy(ValidationPolicy policy) { config.validationPolicy(policy); return this; }
 
+    /** Hears HTTP attempts, task events and calls (for example {@code vidgen-micrometer}'s); default none. */
+    public VideoClientBuilder observer(dev.vidgen.client.observe.ClientObserver observer) { config.observer(observer); return this; }
+
     /** Adds a model family to those installed (a family already installed is not added twice). */
     public VideoClientBuilder addFamily(ModelFamily<?> family) { addedFamilies.add(Objects.requireNonNull(family, "family")); return this; }
 
@@ -183,7 +186,7 @@ public final class VideoClientBuilder {
                 LOG.debug("vidgen client on the task port {} (no HTTP for tasks)", port.getClass().getName());
             }
             Supplier<ResultDownloader> downloader = downloader(cfg, http, time, owned);
-            return new VideoClient(models, validator, port, time, downloader, owned);
+            return new VideoClient(models, validator, port, time, downloader, owned, cfg.observer());
         } catch (RuntimeException e) {
             closeQuietly(owned, e);
             throw e;
@@ -203,7 +206,7 @@ public final class VideoClientBuilder {
     /** The downloader: on the client's transport, or on one found only when a download first needs it. */
     private Supplier<ResultDownloader> downloader(ClientConfig cfg, HttpTransport http, Scheduler time, List<AutoCloseable> owned) {
         if (http != null) {
-            ResultDownloader d = new ResultDownloader(http, cfg.retryPolicy(), time, true);
+            ResultDownloader d = new ResultDownloader(http, cfg.retryPolicy(), time, true).observedBy(cfg.observer());
             return () -> d;
         }
         // a fake task port needs no HTTP; create a transport only if the caller downloads
@@ -221,7 +224,7 @@ public final class VideoClientBuilder {
             synchronized (lock) {
                 if (lazy[0] == null) {
                     created[0] = chooseProvider(cfg).create(cfg.transportSettings());
-                    lazy[0] = new ResultDownloader(created[0], cfg.retryPolicy(), time, true);
+                    lazy[0] = new ResultDownloader(created[0], cfg.retryPolicy(), time, true).observedBy(cfg.observer());
                 }
                 return lazy[0];
             }
