@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.internal.Hosts;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.ports.http.TransportSettings;
@@ -57,6 +58,7 @@ public final class ClientConfig {
     private final TransportSettings transportSettings;
     private final String transportName;
     private final ValidationPolicy validationPolicy;
+    private final ClientObserver observer;
 
     /** Resolves {@code s} over {@code base} (null: the environment and the defaults). */
     private ClientConfig(ClientConfig base, ClientSettings<?> s) {
@@ -99,6 +101,7 @@ public final class ClientConfig {
         this.transportSettings = s.connectTimeout == null ? ts : ts.withConnectTimeout(positive(s.connectTimeout, "connectTimeout"));
         this.transportName = s.transportName != null ? s.transportName : base == null ? null : base.transportName;
         this.validationPolicy = pick(s.validationPolicy, base == null ? null : base.validationPolicy, ValidationPolicy.defaults());
+        this.observer = ClientObserver.safe(pick(s.observer, base == null ? null : base.observer, ClientObserver.NOOP));
     }
 
     private static <T> T pick(T set, T inherited, T fallback) {
@@ -162,6 +165,9 @@ public final class ClientConfig {
     /** Which validation rules are in force. */
     public ValidationPolicy validationPolicy() { return validationPolicy; }
 
+    /** Hears HTTP attempts, task events and calls; {@link ClientObserver#NOOP} unless set. Never throws into a call. */
+    public ClientObserver observer() { return observer; }
+
     /** Equal when every setting is (the base URL's source included). */
     @Override
     public boolean equals(Object o) {
@@ -169,14 +175,14 @@ public final class ClientConfig {
                 && Objects.equals(apiKey, c.apiKey) && allowInsecureHttp == c.allowInsecureHttp && userAgent.equals(c.userAgent)
                 && retryPolicy.equals(c.retryPolicy) && attemptTimeout.equals(c.attemptTimeout) && callTimeout.equals(c.callTimeout)
                 && transportSettings.equals(c.transportSettings) && Objects.equals(transportName, c.transportName)
-                && validationPolicy.equals(c.validationPolicy);
+                && validationPolicy.equals(c.validationPolicy) && observer.equals(c.observer);
     }
 
     /** Consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, baseUrlSource, apiKey, allowInsecureHttp, userAgent, retryPolicy, attemptTimeout, callTimeout,
-                transportSettings, transportName, validationPolicy);
+                transportSettings, transportName, validationPolicy, observer);
     }
 
     /** Shows every setting; the key only as masked. */
@@ -185,7 +191,8 @@ public final class ClientConfig {
         return "ClientConfig[baseUrl=" + baseUrl + " (" + baseUrlSource + "), apiKey=" + (apiKey == null ? "none" : apiKey) + ", allowInsecureHttp="
                 + allowInsecureHttp + ", userAgent=" + userAgent + ", retryPolicy=" + retryPolicy + ", attemptTimeout="
                 + attemptTimeout + ", callTimeout=" + callTimeout + ", transportSettings=" + transportSettings
-                + ", transportName=" + transportName + ", validationPolicy=" + validationPolicy + "]";
+                + ", transportName=" + transportName + ", validationPolicy=" + validationPolicy
+                + (observer == ClientObserver.NOOP ? "" : ", observer=" + observer) + "]";
     }
 
     private static URI checkBaseUrl(URI uri, boolean allowInsecureHttp) {

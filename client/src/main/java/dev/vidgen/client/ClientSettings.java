@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.retry.RetryPolicy;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.ports.http.TransportSettings;
 import java.net.URI;
@@ -30,6 +31,7 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>> permits
     TransportSettings transportSettings;
     String transportName;
     ValidationPolicy validationPolicy;
+    ClientObserver observer;
     UnaryOperator<String> environment;
 
     ClientSettings() {
@@ -93,6 +95,9 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>> permits
 
     /** Which validation rules are in force; default all. */
     public B validationPolicy(ValidationPolicy policy) { this.validationPolicy = policy; return self(); }
+
+    /** Hears HTTP attempts, task events and calls (for example {@code vidgen-micrometer}'s); default none. */
+    public B observer(ClientObserver observer) { this.observer = observer; return self(); }
 
     /** Where the key and the base URL are looked up when none is set (tests replace {@link System#getenv(String)}). */
     B environment(UnaryOperator<String> environment) { this.environment = Objects.requireNonNull(environment); return self(); }

@@ -8,6 +8,7 @@ import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.client.error.TaskFailedException;
 import dev.vidgen.client.error.UnusableResultException;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryClassifier;
 import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;
@@ -72,6 +73,7 @@ public final class TaskAwaiter {
     private final Function<? super Throwable, Optional<Duration>> retryAfter;
     private final DoubleSupplier random;
     private final PollGate gate;
+    private final ClientObserver observer;
 
     /**
      * An awaiter polling {@code port} on {@code scheduler}, with random jitter, reading
@@ -92,13 +94,25 @@ public final class TaskAwaiter {
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler,
                        Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random) {
-        this(port, scheduler, retryAfter, random, PollGate.DEFAULT_LIMIT);
+        this(port, scheduler, retryAfter, random, ClientObserver.NOOP);
+    }
+
+    /** As the four-argument constructor, telling {@code observer} of every wait's start, polls, completion or failure and end. */
+    public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
+                       DoubleSupplier random, ClientObserver observer) {
+        this(port, scheduler, retryAfter, random, observer, PollGate.DEFAULT_LIMIT);
     }
 
     /** As above, with at most {@code maxPollsInFlight} task queries in flight at once (see {@link PollGate}). */
     TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
                 DoubleSupplier random, int maxPollsInFlight) {
+        this(port, scheduler, retryAfter, random, ClientObserver.NOOP, maxPollsInFlight);
+    }
+
+    private TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
+                        DoubleSupplier random, ClientObserver observer, int maxPollsInFlight) {
         this.gate = new PollGate(maxPollsInFlight);
+        this.observer = ClientObserver.safe(observer);
         this.port = Objects.requireNonNull(port, "port must not be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter must not be null");
@@ -144,8 +158,7 @@ public final class TaskAwaiter {
     }
 
     /** The key the listener is notified on: a change of any part is an event. */
-    private record Seen(String status, Integer progress, Long etaSeconds, int results) {
-    }
+    private record Seen(String status, Integer progress, Long etaSeconds, int results) { }
 
     /**
      * One wait. Its steps run one after another (poll, answer, next poll), each on the scheduler's
@@ -166,6 +179,7 @@ public final class TaskAwaiter {
         int emptyRequeries;
         Instant completedSeenAt;
         Seen seen;
+        WaitEvents events;
 
         private Scheduler.Cancellable timer;
         private CompletableFuture<VideoTask> inFlight;
@@ -181,6 +195,8 @@ public final class TaskAwaiter {
 
         void start(VideoTask known) {
             result.whenComplete((value, error) -> stop());
+            events = WaitEvents.start(observer, id, known, startedAt);
+            result.whenComplete((value, error) -> events.ended(last, error, history.polls(), scheduler.now()));
             if (known == null) {
                 schedule(Duration.ZERO, this::poll);
             } else {
@@ -254,6 +270,7 @@ public final class TaskAwaiter {
             }
             Instant now = scheduler.now();
             history = history.at(now).withPoll();
+            events.polled(last, history.polls());
             boolean sync = options.pollOptions().syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
             // no poll outlives the deadline by more than one minimum interval
             Duration budget = max(Duration.between(now, deadline), options.minInterval());
@@ -328,10 +345,11 @@ public final class TaskAwaiter {
                             LOG.warn("task {} completed; result entries left out as unusable: {}", id,
                                     dev.vidgen.client.protocol.Sanitizer.sanitize(String.join("; ", task.resultProblems())));
                         }
+                        events.completed(task);
                         result.complete(task);
                     }
                 }
-                case FAILED, CANCELLED -> result.completeExceptionally(new TaskFailedException(task));
+                case FAILED, CANCELLED -> result.completeExceptionally(events.failed(new TaskFailedException(task)));
                 default -> scheduleNext(now);
             }
         }

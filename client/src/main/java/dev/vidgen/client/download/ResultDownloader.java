@@ -4,6 +4,7 @@ import dev.vidgen.client.error.ResultExpiredException;
 import dev.vidgen.client.error.TransportIoException;
 import dev.vidgen.client.error.VidgenException;
 import dev.vidgen.client.internal.Hosts;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryAfter;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.task.TaskState;
@@ -102,6 +103,7 @@ public final class ResultDownloader {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final boolean allowInsecureLoopback;
+    private final DownloadEvents events;
 
     /**
      * A downloader waiting between attempts on {@code scheduler}.
@@ -124,10 +126,21 @@ public final class ResultDownloader {
      * @param allowInsecureLoopback whether plain http to a loopback host is allowed
      */
     public ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, boolean allowInsecureLoopback) {
+        this(transport, retry, sleeper, allowInsecureLoopback, ClientObserver.NOOP);
+    }
+
+    private ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, boolean allowInsecureLoopback,
+                             ClientObserver observer) {
+        this.events = new DownloadEvents(ClientObserver.safe(observer));
         this.transport = Objects.requireNonNull(transport, "transport must not be null");
         this.retry = Objects.requireNonNull(retry, "retry policy must not be null");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
         this.allowInsecureLoopback = allowInsecureLoopback;
+    }
+
+    /** This downloader telling {@code observer} of every attempt and every download's end. */
+    public ResultDownloader observedBy(ClientObserver observer) {
+        return new ResultDownloader(transport, retry, sleeper, allowInsecureLoopback, observer);
     }
 
     /**
@@ -157,13 +170,17 @@ public final class ResultDownloader {
         requireAllowed(url, what, "URL");
         Path temp = createTemp(file);
         boolean moved = false;
+        long started = System.nanoTime();
         try {
             fetchWithRetries(url, temp, what, task);
+            long bytes = events.size(temp);
             moveIntoPlace(temp, file);
             moved = true;
+            events.downloaded(task, bytes, started);
             return target;
         } finally {
             if (!moved) {
+                events.downloaded(task, -1, started);
                 deleteQuietly(temp);
             }
         }
@@ -207,9 +224,11 @@ public final class ResultDownloader {
             String problem;
             Duration retryAfter = null;
             RuntimeException cause = null;
+            long started = System.nanoTime();
             try {
                 HttpResponse response = fetchFollowingRedirects(url, temp, what);
                 int status = response.status();
+                events.attempt(attempt, retry.maxAttempts(), status, started);
                 if (status >= 200 && status < 300) {
                     return;
                 }
@@ -222,6 +241,7 @@ public final class ResultDownloader {
                 problem = "HTTP " + status;
                 retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), Instant.now()).orElse(null);
             } catch (TransportException e) {
+                events.attempt(attempt, retry.maxAttempts(), 0, started);
                 problem = e.getMessage();
                 cause = e;
             }

@@ -11,6 +11,7 @@ import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.VideoClientBuilder;
 import dev.vidgen.client.internal.Families;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.catalog.ModelCatalog;
@@ -35,7 +36,7 @@ import java.util.Set;
  * {@link HttpTransportProvider}; a transport is a {@code Closeable} and is not bound itself).
  * The client creates its transport from that provider, owns it and closes it in
  * {@link VideoClient#close()}; close the client when the application stops. Optional bindings a
- * test may set: a {@link TaskSubmissionPort} (the testkit's fake: then no HTTP is used for tasks)
+ * test may set: a {@link ClientObserver} (metrics, traces), a {@link TaskSubmissionPort} (the testkit's fake: then no HTTP is used for tasks)
  * and a {@link Scheduler} (virtual time); both stay owned by whoever bound them.
  *
  * <pre>{@code
@@ -75,6 +76,7 @@ public final class VideoClientModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), HttpTransportProvider.class);
         OptionalBinder.newOptionalBinder(binder(), TaskSubmissionPort.class);
         OptionalBinder.newOptionalBinder(binder(), Scheduler.class);
+        OptionalBinder.newOptionalBinder(binder(), ClientObserver.class);
     }
 
     @Provides
@@ -106,11 +108,12 @@ public final class VideoClientModule extends AbstractModule {
     @Provides
     @Singleton
     VideoClient client(ClientConfig config, ModelCatalog catalog, Optional<HttpTransportProvider> provider,
-                       Optional<TaskSubmissionPort> taskPort, Optional<Scheduler> scheduler) {
+                       Optional<TaskSubmissionPort> taskPort, Optional<Scheduler> scheduler, Optional<ClientObserver> observer) {
         VideoClientBuilder builder = VideoClient.builder().config(config).catalog(catalog);
         provider.ifPresent(builder::transportProvider);
         taskPort.ifPresent(builder::taskPort);
         scheduler.ifPresent(builder::scheduler);
+        observer.ifPresent(builder::observer);
         return builder.build();
     }
 }

@@ -5,6 +5,9 @@ import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.MalformedResponseException;
 import dev.vidgen.client.error.TransportIoException;
+import dev.vidgen.client.observe.ClientObserver;
+import dev.vidgen.client.observe.HttpAttempt;
+import dev.vidgen.client.observe.HttpOperation;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.protocol.Sanitizer;
 import dev.vidgen.client.protocol.SecretMask;
@@ -186,7 +189,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
             RetryEngine.Call.Builder<VideoTask> call = submit ? RetryEngine.Call.nonIdempotent("submit")
                     : RetryEngine.Call.idempotent("task query");
             return engine.call(call.attemptTimeout(attemptTimeout).callTimeout(callTimeout)
-                    .attempt(this::attempt).listener(this::log).deadlineError(this::deadlineError).build());
+                    .attempt(this::attempt).listener(this::ended).deadlineError(this::deadlineError).build());
         }
 
         private CompletableFuture<VideoTask> attempt(int number, Duration timeout) {
@@ -297,7 +300,20 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
             return submit ? "submit" : "task query";
         }
 
-        private void log(int attempt, int of, Duration took, Throwable error, String decision) {
+        /** Every attempt's end: the observer hears it, and it is logged. */
+        private void ended(int attempt, int of, Duration took, Throwable error, String decision) {
+            ClientObserver observer = config.observer();
+            if (observer != ClientObserver.NOOP) {
+                HttpResponse response = lastResponse;
+                int status = response == null ? 0 : response.status();
+                HttpAttempt.Outcome outcome = response != null ? HttpAttempt.Outcome.ofStatus(status, error == null)
+                        : error != null && error.getCause() instanceof TransportException ? HttpAttempt.Outcome.IO_ERROR : HttpAttempt.Outcome.UNKNOWN;
+                observer.httpAttempt(new HttpAttempt(submit ? HttpOperation.SUBMIT : HttpOperation.QUERY, attempt, of, status, outcome, took));
+            }
+            log(attempt, of, took, decision);
+        }
+
+        private void log(int attempt, int of, Duration took, String decision) {
             if (!LOG.isDebugEnabled()) {
                 return;
             }

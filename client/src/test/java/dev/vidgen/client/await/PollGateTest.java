@@ -7,7 +7,7 @@ import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,12 +30,12 @@ class PollGateTest {
         final List<TaskId> fetched = new ArrayList<>();
 
         @Override
-        public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+        public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
             throw new UnsupportedOperationException("not submitted here");
         }
 
         @Override
-        public synchronized CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+        public synchronized CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
             CompletableFuture<VideoTask> f = new CompletableFuture<>();
             open.put(id, f);
             fetched.add(id);
