@@ -64,11 +64,11 @@ class KlingR2vRegistrationTest {
     }
 
     @Test
-    void withoutTheBindingAGuiceClientDoesNotKnowTheModel() {
+    void withoutTheBindingAGuiceClientFindsTheModelThroughServiceLoaderLikeABuilderClient() {
         Injector injector = Guice.createInjector(new VideoClientModule(config), new FakeTaskPortModule(new FakeTaskPort()));
         try (VideoClient client = injector.getInstance(VideoClient.class)) {
-            assertThat(client.validate(KlingR2vExampleTest.PAGE_EXAMPLE)).extracting(Violation::ruleId)
-                    .containsExactly(VideoClient.RULE_MODEL_REGISTERED);
+            assertThat(client.validate(KlingR2vExampleTest.PAGE_EXAMPLE)).isEmpty();
+            assertThat(injector.getInstance(ModelCatalog.class).modelIds()).contains(KlingR2vExampleTest.PAGE_EXAMPLE.modelId());
         }
     }
 
