@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class BuiltTree {
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-    private static final Pattern ARTIFACT_ID = Pattern.compile("</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
+    private static final Pattern PARENT = Pattern.compile("<parent>.*?</parent>", Pattern.DOTALL);
+    private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>([^<]+)</artifactId>");
     private static final Pattern PACKAGING = Pattern.compile("<packaging>([^<]+)</packaging>");
 
     /** A module of the reactor: its directory, artifact id, packaging and whether it is published. */
@@ -45,10 +46,10 @@ final class BuiltTree {
         Matcher m = MODULE.matcher(Files.readString(root().resolve("pom.xml")));
         while (m.find()) {
             Path dir = root().resolve(m.group(1).strip());
-            String pom = Files.readString(dir.resolve("pom.xml"));
+            String pom = PARENT.matcher(Files.readString(dir.resolve("pom.xml"))).replaceFirst("");
             Matcher id = ARTIFACT_ID.matcher(pom);
             if (!id.find()) {
-                throw new IllegalStateException(dir + "/pom.xml has no artifactId after its parent");
+                throw new IllegalStateException(dir + "/pom.xml has no artifactId");
             }
             Matcher packaging = PACKAGING.matcher(pom);
             String kind = packaging.find() ? packaging.group(1) : "jar";
