@@ -13,7 +13,7 @@ import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.client.testsupport.FakeHttpTransport;
 import dev.vidgen.client.testsupport.FakeHttpTransport.BreakMidStream;
 import dev.vidgen.client.testsupport.FakeHttpTransport.Fail;
-import dev.vidgen.client.testsupport.ManualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.http.HttpRequest;
@@ -365,7 +365,7 @@ class ResultDownloaderTest {
 
     @Test
     void theSchedulerSleeperWaitsForTheSchedulersTime() throws Exception {
-        ManualScheduler time = new ManualScheduler();
+        VirtualTime time = new VirtualTime();
         ResultDownloader d = new ResultDownloader(FakeHttpTransport.inTurn(status(503), ok("video")), RETRY, time);
         Path target = dir.resolve("v.mp4");
 

@@ -25,7 +25,7 @@ import dev.vidgen.client.support.RecordingTransport;
 import dev.vidgen.client.support.RecordingTransport.Exchange;
 import dev.vidgen.client.support.Seeds;
 import dev.vidgen.client.support.TestFamilies;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.CallSettings;
@@ -61,7 +61,7 @@ class FoxApiTaskPortTest {
     static final Duration B2 = Duration.ofMillis(900);
     static final Duration B3 = Duration.ofMillis(1800);
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final RecordingTransport transport = new RecordingTransport(clock);
     final FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
     Instant t0;
@@ -375,7 +375,7 @@ class FoxApiTaskPortTest {
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((ApiException) e).retryAfter()).contains(Duration.ofSeconds(30)));
             assertThat(transport.count()).isEqualTo(1);
-            assertThat(clock.pending()).isZero();
+            assertThat(clock.pendingTasks()).isZero();
         }
 
         @Test
@@ -423,7 +423,7 @@ class FoxApiTaskPortTest {
             f.cancel(true);
             clock.advance(Duration.ofMinutes(5));
             assertThat(transport.count()).isEqualTo(1);
-            assertThat(clock.pending()).isZero();
+            assertThat(clock.pendingTasks()).isZero();
 
             CompletableFuture<VideoTask> g = port().fetchAsync(ID, CallSettings.DEFAULTS);
             g.cancel(true);
