@@ -197,7 +197,7 @@ public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder>
     /** The downloader: on the client's transport, or on one found only when a download first needs it. */
     private Supplier<ResultDownloader> downloader(ClientConfig cfg, HttpTransport http, Scheduler time, List<AutoCloseable> owned) {
         if (http != null) {
-            ResultDownloader d = new ResultDownloader(http, cfg.retryPolicy(), time, true).observedBy(cfg.observer());
+            ResultDownloader d = new ResultDownloader(http, cfg.retryPolicy(), time).observedBy(cfg.observer());
             return () -> d;
         }
         // a fake task port needs no HTTP; create a transport only if the caller downloads
@@ -215,7 +215,7 @@ public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder>
             synchronized (lock) {
                 if (lazy[0] == null) {
                     created[0] = chooseProvider(cfg).create(cfg.transportSettings());
-                    lazy[0] = new ResultDownloader(created[0], cfg.retryPolicy(), time, true).observedBy(cfg.observer());
+                    lazy[0] = new ResultDownloader(created[0], cfg.retryPolicy(), time).observedBy(cfg.observer());
                 }
                 return lazy[0];
             }

@@ -7,7 +7,7 @@ import dev.vidgen.client.VideoClientTest.StubProvider;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.client.support.RecordingTransport;
 import dev.vidgen.client.support.TestFamilies;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.task.TaskId;
@@ -35,7 +35,7 @@ class VideoClientBuilderTest {
         @Override public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings o) { throw new UnsupportedOperationException(); }
     };
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final RecordingTransport transport = new RecordingTransport(clock);
 
     VideoClientBuilder builder() {

@@ -13,7 +13,7 @@ import dev.vidgen.client.support.Seeds;
 import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.support.TestFamilies.MotionStyle;
 import dev.vidgen.client.support.TestFamilies.PikaRequest;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.kling.KlingMode;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
@@ -51,7 +51,7 @@ class VideoClientTest {
     static final String COMPLETED = "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":\"completed\",\"progress\":100,"
             + "\"results\":[{\"url\":\"https://cdn.example/video.mp4\"}]}";
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final RecordingTransport transport = new RecordingTransport(clock);
 
     VideoClientBuilder builder() {
@@ -349,12 +349,12 @@ class VideoClientTest {
     static final class StubProvider implements HttpTransportProvider {
         final String name;
         final int priority;
-        final VirtualScheduler clock;
+        final VirtualTime clock;
         final List<RecordingTransport> created = new ArrayList<>();
         TransportSettings settings;
         java.util.function.Consumer<RecordingTransport> script = t -> { };
 
-        StubProvider(String name, int priority, VirtualScheduler clock) {
+        StubProvider(String name, int priority, VirtualTime clock) {
             this.name = name;
             this.priority = priority;
             this.clock = clock;

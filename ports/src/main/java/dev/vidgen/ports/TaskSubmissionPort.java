@@ -23,17 +23,7 @@ public interface TaskSubmissionPort {
     /** Fetches a task's current state. */
     CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options);
 
-    /** Blocking form of {@link #submitAsync}. */
-    default VideoTask submit(VideoRequest request, CallSettings options) {
-        return Futures.join(submitAsync(request, options));
-    }
-
-    /** Blocking form of {@link #fetchAsync}. */
-    default VideoTask fetch(TaskId id, CallSettings options) {
-        return Futures.join(fetchAsync(id, options));
-    }
-
-    /** Helpers for the blocking forms. */
+    /** Helpers for callers that block on the async forms. */
     final class Futures {
         private Futures() {
         }

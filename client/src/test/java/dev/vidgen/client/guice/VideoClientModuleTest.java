@@ -18,7 +18,7 @@ import dev.vidgen.client.support.ServiceRegisteredFamily;
 import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.support.TestFamilies.MotionStyle;
 import dev.vidgen.client.support.TestFamilies.PikaRequest;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
@@ -38,7 +38,7 @@ class VideoClientModuleTest {
 
     static final String SUBMITTED = "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":\"pending\"}";
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final StubTransportModule adapter = new StubTransportModule(clock);
     final ClientConfig config = ClientConfig.builder().apiKey("sk-guice-KEY")
             .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build();
@@ -46,9 +46,9 @@ class VideoClientModuleTest {
     /** Stands in for an adapter module: binds a provider, never a transport. */
     static final class StubTransportModule extends AbstractModule {
         final List<RecordingTransport> created = new ArrayList<>();
-        final VirtualScheduler clock;
+        final VirtualTime clock;
 
-        StubTransportModule(VirtualScheduler clock) {
+        StubTransportModule(VirtualTime clock) {
             this.clock = clock;
         }
 

@@ -25,10 +25,11 @@ import dev.vidgen.client.support.RecordingTransport;
 import dev.vidgen.client.support.RecordingTransport.Exchange;
 import dev.vidgen.client.support.Seeds;
 import dev.vidgen.client.support.TestFamilies;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.CallSettings;
+import dev.vidgen.ports.TaskSubmissionPort.Futures;
 import dev.vidgen.ports.http.TransportException.Kind;
 import java.net.URI;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class FoxApiTaskPortTest {
     static final Duration B2 = Duration.ofMillis(900);
     static final Duration B3 = Duration.ofMillis(1800);
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final RecordingTransport transport = new RecordingTransport(clock);
     final FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
     Instant t0;
@@ -97,7 +98,7 @@ class FoxApiTaskPortTest {
         @Test
         void submitPostsTheJsonWithAuthContentTypeAndUserAgent() {
             transport.thenRespond(200, TASK_JSON);
-            VideoTask task = port().submit(Seeds.veo(), CallSettings.DEFAULTS);
+            VideoTask task = Futures.join(port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS));
 
             assertThat(task.id()).isEqualTo(ID);
             Exchange x = transport.last();
@@ -115,8 +116,8 @@ class FoxApiTaskPortTest {
         void fetchGetsTheTaskWithAndWithoutSyncUpstream() {
             transport.thenRespond(200, TASK_JSON).thenRespond(200, TASK_JSON);
             FoxApiTaskPort port = port();
-            port.fetch(ID, CallSettings.DEFAULTS);
-            port.fetch(ID, new CallSettings(null, null, true));
+            Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS));
+            Futures.join(port.fetchAsync(ID, new CallSettings(null, null, true)));
 
             List<Exchange> xs = transport.exchanges();
             assertThat(xs.get(0).request().method()).isEqualTo("GET");
@@ -130,21 +131,21 @@ class FoxApiTaskPortTest {
         @Test
         void aBaseUrlWithAPathKeepsIt() {
             transport.thenRespond(200, TASK_JSON);
-            port(ClientConfig.builder().baseUrl("https://gw.example/foxapi/")).fetch(ID, CallSettings.DEFAULTS);
+            Futures.join(port(ClientConfig.builder().baseUrl("https://gw.example/foxapi/")).fetchAsync(ID, CallSettings.DEFAULTS));
             assertThat(transport.last().request().uri()).isEqualTo(URI.create("https://gw.example/foxapi/v1/tasks/" + ID));
         }
 
         @Test
         void aSubmitAnswered404IsAWrongBaseUrlNotAMissingTask() {
             transport.thenRespond(404, "not here");
-            assertThatThrownBy(() -> port().submit(Seeds.kling(), CallSettings.DEFAULTS))
+            assertThatThrownBy(() -> Futures.join(port().submitAsync(Seeds.kling(), CallSettings.DEFAULTS)))
                     .isExactlyInstanceOf(ApiException.class).hasMessageContaining("check the base URL");
         }
 
         @Test
         void aRedirectIsNotFollowedNorRetried() {
             transport.thenRespond(302, "", "Location", "https://elsewhere.example/v1/tasks/x");
-            assertThatThrownBy(() -> port().fetch(ID, CallSettings.DEFAULTS))
+            assertThatThrownBy(() -> Futures.join(port().fetchAsync(ID, CallSettings.DEFAULTS)))
                     .isExactlyInstanceOf(ApiException.class)
                     .hasMessageContaining("redirect to https://elsewhere.example/v1/tasks/x")
                     .hasMessageContaining("does not follow redirects");
@@ -206,10 +207,10 @@ class FoxApiTaskPortTest {
             FoxApiTaskPort port = port();
             transport.thenRespond(401, ERROR_JSON).thenRespond(402, ERROR_JSON).thenRespond(404, ERROR_JSON)
                     .thenRespond(422, "{\"error\":{\"message\":\"m\",\"type\":\"invalid_request_error\",\"code\":\"model_not_supported\"}}");
-            assertThatThrownBy(() -> port.fetch(ID, CallSettings.DEFAULTS)).isInstanceOf(AuthenticationException.class);
-            assertThatThrownBy(() -> port.fetch(ID, CallSettings.DEFAULTS)).isInstanceOf(InsufficientQuotaException.class);
-            assertThatThrownBy(() -> port.fetch(ID, CallSettings.DEFAULTS)).isInstanceOf(TaskNotFoundException.class);
-            assertThatThrownBy(() -> port.fetch(ID, CallSettings.DEFAULTS)).isInstanceOf(InvalidRequestException.class)
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(AuthenticationException.class);
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(InsufficientQuotaException.class);
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(TaskNotFoundException.class);
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(InvalidRequestException.class)
                     .extracting(e -> ((ApiException) e).errorCode()).isEqualTo("model_not_supported");
         }
 
@@ -374,7 +375,7 @@ class FoxApiTaskPortTest {
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((ApiException) e).retryAfter()).contains(Duration.ofSeconds(30)));
             assertThat(transport.count()).isEqualTo(1);
-            assertThat(clock.pending()).isZero();
+            assertThat(clock.pendingTasks()).isZero();
         }
 
         @Test
@@ -398,7 +399,7 @@ class FoxApiTaskPortTest {
         @Test
         void clientDefaultsApplyWhenTheCallSetsNone() {
             transport.thenRespond(200, TASK_JSON);
-            port(ClientConfig.builder().attemptTimeout(Duration.ofSeconds(7))).fetch(ID, CallSettings.DEFAULTS);
+            Futures.join(port(ClientConfig.builder().attemptTimeout(Duration.ofSeconds(7))).fetchAsync(ID, CallSettings.DEFAULTS));
             assertThat(transport.last().request().timeout()).isEqualTo(Duration.ofSeconds(7));
         }
 
@@ -422,7 +423,7 @@ class FoxApiTaskPortTest {
             f.cancel(true);
             clock.advance(Duration.ofMinutes(5));
             assertThat(transport.count()).isEqualTo(1);
-            assertThat(clock.pending()).isZero();
+            assertThat(clock.pendingTasks()).isZero();
 
             CompletableFuture<VideoTask> g = port().fetchAsync(ID, CallSettings.DEFAULTS);
             g.cancel(true);
@@ -488,7 +489,7 @@ class FoxApiTaskPortTest {
             if (form.equals("raw-in-task")) {
                 transport.thenRespond(200, "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":\"failed\","
                         + "\"error\":{\"code\":\"x\",\"message\":\"key " + echoed + "\"}}");
-                VideoTask t = port().fetch(ID, CallSettings.DEFAULTS);
+                VideoTask t = Futures.join(port().fetchAsync(ID, CallSettings.DEFAULTS));
                 assertThat(new dev.vidgen.client.error.TaskFailedException(t).getMessage()).doesNotContain(KEY).contains("key ***");
                 return;
             }
@@ -508,7 +509,7 @@ class FoxApiTaskPortTest {
         @Test
         void thePromptIsNotLogged() {
             transport.thenRespond(200, TASK_JSON);
-            port().submit(Seeds.veo(), CallSettings.DEFAULTS);
+            Futures.join(port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS));
             assertThat(appender.list).hasSize(1)
                     .allSatisfy(l -> assertThat(l.getFormattedMessage()).doesNotContain("garden").startsWith("POST /v1/videos/generations -> 200"));
         }

@@ -64,11 +64,11 @@ class KlingR2vRegistrationTest {
     }
 
     @Test
-    void withoutTheBindingAGuiceClientFindsTheModelThroughServiceLoaderLikeABuilderClient() {
+    void withoutABindingAGuiceClientKnowsTheModelThroughServiceLoaderAsABuiltOneDoes() {
         Injector injector = Guice.createInjector(new VideoClientModule(config), new FakeTaskPortModule(new FakeTaskPort()));
+        assertThat(injector.getInstance(ModelCatalog.class).modelIds()).contains(ID);
         try (VideoClient client = injector.getInstance(VideoClient.class)) {
             assertThat(client.validate(KlingR2vExampleTest.PAGE_EXAMPLE)).isEmpty();
-            assertThat(injector.getInstance(ModelCatalog.class).modelIds()).contains(KlingR2vExampleTest.PAGE_EXAMPLE.modelId());
         }
     }
 
