@@ -16,7 +16,8 @@ import java.util.List;
  * The fake API in a process of its own, so it outlives the killed workers. Prints {@code url URL},
  * then answers commands on stdin, one line each: {@code delay-next-submit MS} (the next submit
  * creates its task at once but is answered MS later: the POST-to-commit window), {@code submits}
- * (POSTs received), {@code last-prompt} (prompt of the newest task), {@code dump} (every created
+ * (POSTs received), {@code delay-queries N MS} (the next N task queries answered MS late, so the
+ * workers hold their executions), {@code last-prompt} (prompt of the newest task), {@code dump} (every created
  * task's prompt, then {@code end}), {@code quit}.
  */
 public final class FakeApiMain {
@@ -44,6 +45,10 @@ public final class FakeApiMain {
                 switch (cmd[0]) {
                     case "delay-next-submit" -> {
                         api.faults().next(Route.SUBMIT, Fault.delay(Duration.ofMillis(Long.parseLong(cmd[1]))));
+                        System.out.println("ok");
+                    }
+                    case "delay-queries" -> {
+                        api.faults().next(Route.QUERY, Fault.delay(Duration.ofMillis(Long.parseLong(cmd[2]))), Integer.parseInt(cmd[1]));
                         System.out.println("ok");
                     }
                     case "submits" -> System.out.println("submits " + api.count(Route.SUBMIT));
