@@ -214,6 +214,10 @@ public final class VideoJobs implements AutoCloseable {
         return takeOverBound;
     }
 
+    Journal journal() {
+        return journal;
+    }
+
     /** The client jobs are submitted with. */
     public VideoClient client() {
         return context.client();

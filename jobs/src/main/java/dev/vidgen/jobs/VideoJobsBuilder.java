@@ -106,12 +106,12 @@ public final class VideoJobsBuilder {
 
     /**
      * How often a working instance says it is alive, and after how many missed beats it is taken
-     * for dead and its jobs taken over (default: 1 s and 3 for the embedded journal, whose one
+     * for dead and its jobs taken over (default: 1 s and 4 for the embedded journal, whose one
      * process restarts; 2 s and 5 for a shared one).
      */
     public VideoJobsBuilder heartbeat(Duration interval, int missed) {
-        if (missed < 1) {
-            throw new IllegalArgumentException("missed heartbeats must be >= 1, got " + missed);
+        if (missed < 4) { // db-scheduler's minimum
+            throw new IllegalArgumentException("missed heartbeats must be >= 4, got " + missed);
         }
         this.heartbeat = Objects.requireNonNull(interval);
         this.missedHeartbeats = missed;
@@ -142,7 +142,7 @@ public final class VideoJobsBuilder {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Duration beat = heartbeat != null ? heartbeat : Duration.ofSeconds(journal.isEmbedded() ? 1 : 2);
-        int missed = heartbeat != null ? missedHeartbeats : journal.isEmbedded() ? 3 : 5;
+        int missed = heartbeat != null ? missedHeartbeats : journal.isEmbedded() ? 4 : 5;
         String name = instanceName != null ? instanceName : defaultName();
         JobRepository repository = new JobRepository(journal.dataSource());
         JobContext ctx = new JobContext(repository, new Gate(journal.dataSource(), maxInFlight, creditBudget, submitSpacing),
