@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.download.ResultDownloader;
+import dev.vidgen.client.internal.AlwaysTraversable;
 import dev.vidgen.client.internal.Families;
 import dev.vidgen.client.internal.SystemScheduler;
 import dev.vidgen.client.protocol.FoxApiCodec;
@@ -161,7 +162,11 @@ public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder>
         }
         List<AutoCloseable> owned = new ArrayList<>();
         try {
+            // the client's own factory for its own request types: no validation.xml to look for (that
+            // loads an XML parser) and no JPA to ask about traversal; both cost cold-start time
             ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
+                    .ignoreXmlConfiguration()
+                    .traversableResolver(AlwaysTraversable.INSTANCE)
                     .messageInterpolator(new ParameterMessageInterpolator())
                     .buildValidatorFactory();
             owned.add(factory);
