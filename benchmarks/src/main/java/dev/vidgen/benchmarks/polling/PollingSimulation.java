@@ -150,7 +150,7 @@ public final class PollingSimulation {
     private static void curve(List<SimulatedTask> tasks, long seed) {
         Map<String, AwaitOptions> points = new LinkedHashMap<>();
         for (int s : new int[] {1, 2, 3, 4, 6, 8, 10, 15, 20}) {
-            points.put("fixed" + s + "s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(s))).build());
+            points.put("fixed" + s + "s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(s))).build());
         }
         for (double eta : new double[] {0.15, 0.3, 0.5}) {
             for (int max : new int[] {3, 5, 8, 15, 30}) {

@@ -2,7 +2,7 @@ package dev.vidgen.client.await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.client.testsupport.ManualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The bound on task queries in flight: excess polls queue in the awaiter, none is lost, cancels give permits back. */
 class PollGateTest {
 
-    private final ManualScheduler time = new ManualScheduler();
+    private final VirtualTime time = new VirtualTime();
     private final HeldPort port = new HeldPort();
 
     /** A port whose fetches stay open until the test answers them. */
@@ -42,7 +42,7 @@ class PollGateTest {
             return f;
         }
 
-        void answerAll(ManualScheduler time) {
+        void answerAll(VirtualTime time) {
             for (TaskId id : List.copyOf(open.keySet())) {
                 open.remove(id).complete(Snapshots.of(id).status("completed").result("https://cdn.example/" + id.value() + ".mp4")
                         .at(time.now()).build());
