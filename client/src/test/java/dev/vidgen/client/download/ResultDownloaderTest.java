@@ -13,6 +13,7 @@ import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.client.testsupport.FakeHttpTransport;
 import dev.vidgen.client.testsupport.FakeHttpTransport.BreakMidStream;
 import dev.vidgen.client.testsupport.FakeHttpTransport.Fail;
+import dev.vidgen.client.support.VirtualScheduler;
 import dev.vidgen.client.testsupport.ManualScheduler;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.task.VideoTask;
@@ -44,10 +45,39 @@ class ResultDownloaderTest {
     @TempDir
     Path dir;
 
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final VirtualScheduler time = new VirtualScheduler();
 
-    private ResultDownloader downloader(FakeHttpTransport transport) {
-        return new ResultDownloader(transport, RETRY, d -> sleeps.add(d), true);
+    /** Runs each download in virtual time: retries wait on {@link #time}, which the test advances. */
+    private Downloads downloader(FakeHttpTransport transport) {
+        return new Downloads(new ResultDownloader(transport, RETRY, time, true, () -> 0.5));
+    }
+
+    /** The waits between attempts the downloader asked the scheduler for (the call's deadline timer left out). */
+    private List<Duration> sleeps() {
+        return time.delays().stream().filter(d -> !d.equals(DownloadOptions.DEFAULT_TIMEOUT)).toList();
+    }
+
+    /** A downloader whose blocking download advances virtual time until the download ends. */
+    private final class Downloads {
+        final ResultDownloader d;
+
+        Downloads(ResultDownloader d) {
+            this.d = d;
+        }
+
+        Path download(VideoTask task, int index, Path target) {
+            CompletableFuture<Path> f = d.downloadAsync(task, index, target, DownloadOptions.defaults());
+            for (int i = 0; i < 10_000 && !f.isDone(); i++) {
+                time.advance(Duration.ofMillis(100));
+            }
+            try {
+                return f.get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw (RuntimeException) e.getCause();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static VideoTask completed(String... urls) {
@@ -164,10 +194,8 @@ class ResultDownloaderTest {
         assertThat(read(target)).isEqualTo("whole video");
         assertThat(filesInDir()).containsExactly(target);
         assertThat(transport.requests()).hasSize(3);
-        // 500 ms then 1 s, each minus up to 20% jitter
-        assertThat(sleeps).hasSize(2);
-        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(400), Duration.ofMillis(500));
-        assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1000));
+        // 500 ms then 1 s, each minus half of the 20% jitter (the test's random number is 0.5)
+        assertThat(sleeps()).containsExactly(Duration.ofMillis(450), Duration.ofMillis(900));
     }
 
     @ParameterizedTest
@@ -220,7 +248,7 @@ class ResultDownloaderTest {
 
         downloader(transport).download(completed(URL), 0, dir.resolve("v.mp4"));
 
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(1));
+        assertThat(sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(1));
     }
 
     @Test
@@ -232,18 +260,17 @@ class ResultDownloaderTest {
                 .hasMessageContaining("HTTP 400");
 
         assertThat(transport.requests()).hasSize(1);
-        assertThat(sleeps).isEmpty();
+        assertThat(sleeps()).isEmpty();
         assertThat(filesInDir()).isEmpty();
     }
 
     @Test
     void anInterruptWhileWaitingToRetryStopsWithTheFlagKeptAndNoFile() throws IOException {
         FakeHttpTransport transport = FakeHttpTransport.inTurn(status(503));
-        ResultDownloader interrupted = new ResultDownloader(transport, RETRY, d -> {
-            throw new InterruptedException();
-        }, true);
+        ResultDownloader interrupted = new ResultDownloader(transport, RETRY, time, true);
 
         try {
+            Thread.currentThread().interrupt(); // the first attempt fails at once; the wait to retry is interrupted
             assertThatThrownBy(() -> interrupted.download(completed(URL), 0, dir.resolve("v.mp4")))
                     .isInstanceOf(CancellationException.class).hasMessageContaining("interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -285,7 +312,7 @@ class ResultDownloaderTest {
     @Test
     void plainHttpToLoopbackIsRefusedWhenNotEnabled() {
         FakeHttpTransport transport = FakeHttpTransport.inTurn(ok("local"));
-        ResultDownloader strict = new ResultDownloader(transport, RETRY, d -> sleeps.add(d), false);
+        ResultDownloader strict = new ResultDownloader(transport, RETRY, time, false);
 
         assertThatThrownBy(() -> strict.download(completed("http://127.0.0.1:8080/v.mp4"), 0, dir.resolve("v.mp4")))
                 .isInstanceOf(VidgenException.class).hasMessageContaining("not https");
@@ -327,6 +354,49 @@ class ResultDownloaderTest {
         assertThat(filesInDir()).extracting(p -> p.getFileName().toString()).containsExactly("five.mp4");
     }
 
+    // --- the target: only nothing or a regular file is replaced ----------------------------------
+
+    @Test
+    void aSymbolicLinkAtTheTargetIsRefusedNamingItAndLeftAlone() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.mp4"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), real);
+        FakeHttpTransport transport = FakeHttpTransport.inTurn(ok("video"));
+
+        assertThatThrownBy(() -> downloader(transport).download(completed(URL), 0, link))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a symbolic link");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(read(real)).isEqualTo("keep me");
+        assertThat(transport.requests()).isEmpty();
+    }
+
+    @Test
+    void anHtmlPageServedAs200IsRefusedByContentTypeOrByItsFirstBytes() throws IOException {
+        FakeHttpTransport typed = FakeHttpTransport.inTurn(new FakeHttpTransport.Respond(200,
+                java.util.Map.of("Content-Type", List.of("Text/HTML; charset=utf-8")), "<p>no</p>".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> downloader(typed).download(completed(URL), 0, dir.resolve("v.mp4")))
+                .isInstanceOf(VidgenException.class).hasMessageContaining("text/html");
+        FakeHttpTransport sniffed = FakeHttpTransport.inTurn(ok("  \n<!DOCTYPE html><html><body>Access denied</body></html>"));
+        assertThatThrownBy(() -> downloader(sniffed).download(completed(URL), 0, dir.resolve("v.mp4")))
+                .isInstanceOf(VidgenException.class).hasMessageContaining("HTML page");
+        assertThat(typed.requests()).hasSize(1);
+        assertThat(sniffed.requests()).as("not retried: the same URL gives the same page").hasSize(1);
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheSizeCapStopsThereSayingHowMuchArrived() throws IOException {
+        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("0123456789abcdef"))).d;
+
+        assertThatThrownBy(() -> d.download(completed(URL), 0, dir.resolve("v.mp4"), DownloadOptions.defaults().withMaxBytes(10)))
+                .isInstanceOfSatisfying(DownloadLimitException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(DownloadLimitException.Limit.SIZE);
+                    assertThat(e.bytesReceived()).isEqualTo(16);
+                })
+                .hasMessageContaining("size limit of 10 bytes").hasMessageContaining("16 bytes had arrived");
+        assertThat(filesInDir()).isEmpty();
+    }
+
     private static java.util.function.Function<HttpRequest, FakeHttpTransport.Reply> redirectsThen(int redirects) {
         return r -> {
             String path = r.uri().getPath();
@@ -358,7 +428,7 @@ class ResultDownloaderTest {
 
     @Test
     void onlyACompletedTaskWithThatResultCanBeDownloaded() {
-        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("x")));
+        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("x"))).d;
         VideoTask running = Snapshots.of(ID).status("processing").build();
 
         assertThatThrownBy(() -> d.download(running, 0, dir.resolve("v.mp4")))
@@ -374,15 +444,13 @@ class ResultDownloaderTest {
     // --- waiting in virtual time, async form ---------------------------------------------------
 
     @Test
-    void theSchedulerSleeperWaitsForTheSchedulersTime() throws Exception {
+    void retriesWaitForTheSchedulersTime() throws Exception {
         ManualScheduler time = new ManualScheduler();
-        ResultDownloader d = new ResultDownloader(FakeHttpTransport.inTurn(status(503), ok("video")), RETRY, time, true);
+        ResultDownloader d = new ResultDownloader(FakeHttpTransport.inTurn(status(503), ok("video")), RETRY, time, true, () -> 0.0);
         Path target = dir.resolve("v.mp4");
 
-        CompletableFuture<Path> f = CompletableFuture.supplyAsync(() -> d.download(completed(URL), 0, target));
-        while (time.pendingTasks() == 0) {
-            Thread.sleep(1);
-        }
+        CompletableFuture<Path> f = d.downloadAsync(completed(URL), 0, target, DownloadOptions.defaults());
+        assertThat(time.pendingTasks()).as("the deadline and the retry wait").isEqualTo(2);
         assertThat(f).isNotDone();
         time.advance(Duration.ofMillis(500));
 
@@ -391,15 +459,16 @@ class ResultDownloaderTest {
     }
 
     @Test
-    void downloadAsyncRunsOnTheGivenExecutor() throws Exception {
+    void downloadAsyncCompletesOnTheGivenExecutor() throws Exception {
         List<String> threads = new CopyOnWriteArrayList<>();
-        ResultDownloader d = downloader(new FakeHttpTransport(r -> {
-            threads.add(Thread.currentThread().getName());
-            return ok("video");
-        }));
+        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("video"))).d;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "download-pool"));
         try {
-            Path p = d.downloadAsync(completed(URL), 0, dir.resolve("v.mp4"), pool).get(5, TimeUnit.SECONDS);
+            java.util.concurrent.Executor recording = task -> pool.execute(() -> {
+                threads.add(Thread.currentThread().getName());
+                task.run();
+            });
+            Path p = d.downloadAsync(completed(URL), 0, dir.resolve("v.mp4"), recording).get(5, TimeUnit.SECONDS);
             assertThat(read(p)).isEqualTo("video");
             assertThat(threads).containsExactly("download-pool");
         } finally {
