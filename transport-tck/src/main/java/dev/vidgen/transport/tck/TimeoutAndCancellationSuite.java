@@ -118,7 +118,8 @@ public abstract class TimeoutAndCancellationSuite extends TransportTck {
                     request("GET", "/stall", new byte[0]).withTimeout(Duration.ofSeconds(30)), BUFFER);
             RecordedRequest seen = server().takeRequest(Duration.ofSeconds(5));
             assertThat(seen).as("stalled request at the server").isNotNull();
-            assertThat(server().openConnections()).isEqualTo(1);
+            assertThat(server().awaitOpenConnections(1, Duration.ofSeconds(5), () -> { }))
+                    .as("the stalled call's connection at the server (open now: %d)", server().openConnections()).isTrue();
 
             assertThat(stalled.cancel(true)).isTrue();
             assertThat(stalled).isCancelled();
