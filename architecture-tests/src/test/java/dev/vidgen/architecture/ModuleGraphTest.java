@@ -32,6 +32,7 @@ class ModuleGraphTest {
                     "vidgen-adapter-jdk", "vidgen-adapter-httpclient")::contains),
             "cli", a -> a.equals("vidgen-testkit") || TEST_OR_DI.test(a),
             "transport-tck", a -> a.startsWith("vidgen-") && !Set.of("vidgen-ports", "vidgen-domain", "vidgen-loopback-server").contains(a),
+            "adapter-support", a -> a.startsWith("vidgen-") && !Set.of("vidgen-ports", "vidgen-domain").contains(a),
             "loopback-server", a -> true);
 
     @Test

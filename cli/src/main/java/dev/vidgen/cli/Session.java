@@ -2,6 +2,8 @@ package dev.vidgen.cli;
 
 import dev.vidgen.client.ApiKey;
 import dev.vidgen.client.VideoClient;
+import dev.vidgen.client.download.DownloadLimitException;
+import dev.vidgen.client.download.DownloadOptions;
 import dev.vidgen.client.VideoClientBuilder;
 import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.client.await.ProgressListener;
@@ -17,8 +19,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -132,28 +132,17 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Downloads result {@code index} to {@code target} within {@code deadline}, on a thread of its
-     * own that is interrupted when the deadline passes.
+     * Downloads result {@code index} to {@code target} within {@code deadline}: the time left is the
+     * library's download deadline ({@code DownloadOptions.timeout}), so the transfer itself stops
+     * then, says how many bytes had arrived, and leaves no part file.
      */
     Path download(VideoTask task, int index, Path target, Deadline deadline) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "vidgen-download");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return bounded(client.downloadAsync(task, index, target, thread), deadline, cause -> new CliException(ExitCode.API_ERROR,
-                    "the download of task " + Printable.text(task.id().value()) + " did not finish within " + deadline.describe()
-                            + "; nothing was saved to " + target + "; try again with a longer --timeout", cause));
-        } finally {
-            thread.shutdownNow();
-            try {
-                // let the interrupted download remove its part file before the process ends
-                thread.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Duration left = deadline.remaining();
+        DownloadOptions options = DownloadOptions.defaults().withTimeout(left.isZero() ? Duration.ofMillis(1) : left);
+        return bounded(client.downloadAsync(task, index, target, options), deadline, cause -> new CliException(ExitCode.API_ERROR,
+                "the download of task " + Printable.text(task.id().value()) + " did not finish within " + deadline.describe()
+                        + (cause instanceof DownloadLimitException dle ? " (" + dle.bytesReceived() + " bytes had arrived)" : "")
+                        + "; nothing was saved to " + target + "; try again with a longer --timeout", cause));
     }
 
     private static <T> T bounded(CompletableFuture<T> call, Deadline deadline,

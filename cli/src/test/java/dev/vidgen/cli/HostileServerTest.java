@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vidgen.cli.CliHarness.Result;
 import dev.vidgen.cli.ScriptedServer.Answer;
-import dev.vidgen.testkit.conformance.LoopbackHttpServer;
+import dev.vidgen.transport.tck.LoopbackHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -263,13 +263,28 @@ public final class VideoClient implements AutoCloseable {
         });
     }
 
-    /** {@link #download} on {@code executor} (downloads block, so they never run on the client's scheduler). */
+    /**
+     * {@link #download(VideoTask, int, Path)} within these limits (total deadline, size cap).
+     *
+     * @throws dev.vidgen.client.download.DownloadLimitException a limit ended the download; nothing was saved
+     */
+    public Path download(VideoTask task, int index, Path target, dev.vidgen.client.download.DownloadOptions options) {
+        ensureOpen();
+        return downloader.get().download(task, index, target, options);
+    }
+
+    /** {@link #download} completing on {@code executor}; cancelling the future stops the transfer. */
     public CompletableFuture<Path> downloadAsync(VideoTask task, int index, Path target, Executor executor) {
         return Observed.call(observer, downloadCall(task), span -> whileOpen(() -> downloader.get().downloadAsync(task, index, target, executor)));
     }
 
     private static ClientCall downloadCall(VideoTask task) {
         return new ClientCall(ClientCall.DOWNLOAD, task == null ? null : task.model(), task == null ? null : task.id(), null);
+    }
+
+    /** {@link #download(VideoTask, int, Path, dev.vidgen.client.download.DownloadOptions)} without blocking; cancelling stops the transfer. */
+    public CompletableFuture<Path> downloadAsync(VideoTask task, int index, Path target, dev.vidgen.client.download.DownloadOptions options) {
+        return whileOpen(() -> downloader.get().downloadAsync(task, index, target, options));
     }
 
     /** The model families and their capability tables. */

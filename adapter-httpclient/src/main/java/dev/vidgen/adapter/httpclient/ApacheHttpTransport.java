@@ -1,36 +1,36 @@
 package dev.vidgen.adapter.httpclient;
 
+import dev.vidgen.adapter.support.BodyPump;
+import dev.vidgen.adapter.support.BoundedPool;
+import dev.vidgen.adapter.support.TransportSupport;
+import dev.vidgen.ports.http.BodyHandler;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.TransportException;
-import dev.vidgen.ports.http.BoundedPool;
-import dev.vidgen.ports.http.TransportSupport;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -48,7 +48,7 @@ import org.apache.hc.core5.concurrent.DefaultThreadFactory;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -67,17 +67,18 @@ import org.slf4j.LoggerFactory;
  * the exchange {@code executeAsync} also starts. HttpClient's docs suggest the classic client for
  * most blocking use, but a second (classic) client would mean a second pool, so
  * {@link TransportSettings#maxConnections()} would no longer be one number, and a second set of
- * timeout, cancellation and error semantics. Bodies here are small JSON documents buffered in
- * memory, and downloads stream to a file through an {@code AbstractBinResponseConsumer}, so the
- * classic client's {@code InputStream} API would add nothing.
+ * timeout, cancellation and error semantics. Bodies go, as they arrive, to the caller's sink
+ * through an {@code AbstractBinResponseConsumer} ({@link SinkConsumer}), so the classic client's
+ * {@code InputStream} API would add nothing.
  *
  * <p>Behaviour, beyond the {@link HttpTransport} contract:
  * <ul>
  *   <li>Pool of {@code maxConnections} per route and in total. A call waits at most its timeout
  *       for a free connection, then fails with {@link Kind#CONNECT} (it was never sent).</li>
- *   <li>The request timeout is HttpClient's response timeout: the longest silence allowed once
- *       the request is sent (so a server going silent mid-body also times out), not a cap on the
- *       total time of a response that keeps trickling in.</li>
+ *   <li>The request timeout bounds the whole exchange, from the call to the last body byte: a
+ *       timer of the transport ends it (HttpClient's own response timeout only bounds the silence
+ *       between two packets, so a body trickling in would never end).</li>
+ *   <li>A response head is limited to 200 header lines of at most 64 KiB each.</li>
  *   <li>CONNECT or not is decided by whether the exchange got past connecting (a marker in the
  *       exec chain, {@link RequestSentMarker}), not by guessing from exception types: a failure
  *       before that point cannot have reached the server.</li>
@@ -113,10 +114,6 @@ public final class ApacheHttpTransport implements HttpTransport {
     static final java.util.List<String> WIRE_LOGGERS =
             java.util.List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
-    static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final byte[] EMPTY = new byte[0];
-    private static final Set<String> COMPUTED_HEADERS = Set.of("host", "content-length", "transfer-encoding",
-            "connection", "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection");
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -125,14 +122,17 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final PoolingAsyncClientConnectionManager pool;
     private final CloseableHttpAsyncClient client;
     private final ThreadPoolExecutor ownExecutor;
+    private final ScheduledThreadPoolExecutor timer;
     private final Executor executor;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String threadNamePrefix;
 
     private ApacheHttpTransport(Builder b) {
         warnIfWireLoggingShowsHeaders();
         this.settings = b.settings;
         this.closeGracePeriod = b.closeGracePeriod;
         int id = IDS.incrementAndGet();
+        this.threadNamePrefix = "vidgen-apache-" + id + "-";
 
         ConnectionConfig.Builder connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -170,6 +170,8 @@ public final class ApacheHttpTransport implements HttpTransport {
                         // no "Upgrade: TLS/1.2" offer on plain http requests
                         .setProtocolUpgradeEnabled(false)
                         .build())
+                // an endless header line or section must not fill the heap
+                .setHttp1Config(Http1Config.custom().setMaxLineLength(64 * 1024).setMaxHeaderCount(200).build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -195,6 +197,10 @@ public final class ApacheHttpTransport implements HttpTransport {
             ownExecutor = null;
             executor = settings.executor();
         }
+        timer = new ScheduledThreadPoolExecutor(1, BoundedPool.daemonThreads("vidgen-apache-" + id + "-timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
         client.start();
     }
 
@@ -223,15 +229,10 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
 
     @Override
-    public HttpResponse execute(HttpRequest request) {
-        SimpleHttpResponse r = await(exchange(request, SimpleResponseConsumer.create()));
-        return new HttpResponse(r.getCode(), toMap(r.getHeaders()), bodyOf(r));
-    }
-
-    @Override
-    public CompletableFuture<HttpResponse> executeAsync(HttpRequest request) {
-        Exchange<SimpleHttpResponse> exchange = exchange(request, SimpleResponseConsumer.create());
-        CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+    public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
+        Objects.requireNonNull(handler, "handler");
+        Exchange<T> exchange = start(request, new SinkConsumer<>(new BodyPump<>(handler)));
+        CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
         // the caller's cancel reaches the exchange, which closes its connection
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
@@ -242,26 +243,10 @@ public final class ApacheHttpTransport implements HttpTransport {
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
-                result.complete(new HttpResponse(r.getCode(), toMap(r.getHeaders()), bodyOf(r)));
+                result.complete(r);
             }
         }));
         return result;
-    }
-
-    @Override
-    public HttpResponse download(HttpRequest request, Path target) {
-        Objects.requireNonNull(target, "target");
-        Path absolute = target.toAbsolutePath();
-        Path part = TransportSupport.partFileFor(absolute);
-        try {
-            DownloadConsumer.Result r = await(exchange(request, new DownloadConsumer(part, MAX_ERROR_BODY)));
-            if (r.status() / 100 == 2) {
-                TransportSupport.moveIntoPlace(part, absolute, request.method(), request.uri());
-            }
-            return new HttpResponse(r.status(), r.headers(), r.body());
-        } finally {
-            TransportSupport.deleteQuietly(part);
-        }
     }
 
     @Override
@@ -287,9 +272,15 @@ public final class ApacheHttpTransport implements HttpTransport {
             }
         }
         client.close(CloseMode.IMMEDIATE);
+        timer.shutdownNow();
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
+    }
+
+    /** What the names of this transport's threads start with, for tests. */
+    String threadNamePrefix() {
+        return threadNamePrefix;
     }
 
     /** The pool's counters (leased, available, pending), for tests. */
@@ -297,15 +288,12 @@ public final class ApacheHttpTransport implements HttpTransport {
         return pool.getTotalStats();
     }
 
-    private <T> Exchange<T> exchange(HttpRequest request, AsyncResponseConsumer<T> consumer) {
+    private <T> Exchange<T> start(HttpRequest request, SinkConsumer<T> consumer) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new IllegalStateException("the apache transport is closed");
         }
-        Duration timeout = request.timeout() != null ? request.timeout() : settings.defaultTimeout();
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
+        Duration timeout = TransportSupport.timeoutOf(request, settings.defaultTimeout());
         SimpleHttpRequest simple = toSimple(request);
         simple.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(timeout))
@@ -313,30 +301,18 @@ public final class ApacheHttpTransport implements HttpTransport {
                 .setRedirectsEnabled(false)
                 .setProtocolUpgradeEnabled(false)
                 .build());
-        Exchange<T> exchange = new Exchange<>(request, timeout);
+        Exchange<T> exchange = new Exchange<>(request, timeout, consumer);
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = timer.schedule(exchange::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) { // close() ran concurrently
+            throw new IllegalStateException("the apache transport is closed", e);
+        }
+        exchange.done.whenComplete((r, e) -> deadline.cancel(false));
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(RequestSentMarker.ATTRIBUTE, exchange.control);
         client.execute(SimpleRequestProducer.create(simple), consumer, null, context, exchange);
         return exchange;
-    }
-
-    private static <T> T await(Exchange<T> exchange) {
-        try {
-            return exchange.done.get();
-        } catch (InterruptedException e) {
-            exchange.cancel();
-            Thread.currentThread().interrupt();
-            throw new TransportException(Kind.IO, "interrupted while waiting for the response", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new TransportException(Kind.IO, "unexpected failure: " + cause, cause);
-        }
     }
 
     private void deliver(Runnable completion) {
@@ -348,25 +324,10 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
 
     private static SimpleHttpRequest toSimple(HttpRequest request) {
-        URI uri = request.uri();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
-        }
-        TransportSupport.checkMethod(request.method());
-        SimpleHttpRequest simple = SimpleHttpRequest.create(request.method(), uri);
-        request.headers().forEach((name, values) -> {
-            TransportSupport.checkHeaderName(name);
-            if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                return;
-            }
-            for (String value : values) {
-                TransportSupport.checkHeaderValue(name, value);
-                simple.addHeader(name, value);
-            }
-        });
+        SimpleHttpRequest simple = SimpleHttpRequest.create(request.method(), TransportSupport.checkUri(request.uri()));
+        TransportSupport.checkAndForEachHeader(request, simple::addHeader);
         byte[] body = request.body();
-        if (body.length > 0 || METHODS_WITH_BODY.contains(request.method().toUpperCase(Locale.ROOT))) {
+        if (body.length > 0 || METHODS_WITH_BODY.contains(request.method().toUpperCase(java.util.Locale.ROOT))) {
             // no ContentType here: the request's own Content-Type header is sent as given
             simple.setBody(body, null);
         }
@@ -381,26 +342,32 @@ public final class ApacheHttpTransport implements HttpTransport {
         return map;
     }
 
-    private static byte[] bodyOf(SimpleHttpResponse r) {
-        byte[] body = r.getBodyBytes();
-        return body == null ? EMPTY : body;
-    }
-
-
-
     /**
      * One exchange on the async client: its outcome as a future completed on the reactor thread
      * ({@code done}), and its failures mapped to {@link TransportException}.
      */
-    private static final class Exchange<T> implements FutureCallback<T> {
-        final CompletableFuture<T> done = new CompletableFuture<>();
+    private static final class Exchange<T> implements FutureCallback<HttpResponse<T>> {
+        final CompletableFuture<HttpResponse<T>> done = new CompletableFuture<>();
         final RequestSentMarker.Control control = new RequestSentMarker.Control();
         private final HttpRequest request;
         private final Duration timeout;
+        private final SinkConsumer<T> consumer;
 
-        Exchange(HttpRequest request, Duration timeout) {
+        Exchange(HttpRequest request, Duration timeout, SinkConsumer<T> consumer) {
             this.request = request;
             this.timeout = timeout;
+            this.consumer = consumer;
+        }
+
+        /** The whole-exchange deadline passed: TIMEOUT once sent, else CONNECT (no connection in time). */
+        void expire() {
+            TransportException e = control.sent()
+                    ? new TransportException(Kind.TIMEOUT, describe() + ": no complete response within " + timeout, null)
+                    : new TransportException(Kind.CONNECT, describe() + ": no connection within " + timeout, null);
+            if (done.completeExceptionally(e)) {
+                cancel();
+                consumer.pump.abandon(e);
+            }
         }
 
         /** Aborts the exchange; its connection is closed rather than returned to the pool. */
@@ -409,13 +376,21 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
 
         @Override
-        public void completed(T result) {
+        public void completed(HttpResponse<T> result) {
             done.complete(result);
         }
 
         @Override
         public void failed(Exception ex) {
-            done.completeExceptionally(map(ex));
+            HttpResponse<T> kept = consumer.stoppedWith();
+            RuntimeException own = consumer.pump.ownFailure();
+            if (kept != null) {
+                done.complete(kept); // the sink stopped reading: a success with what it kept
+            } else if (own != null) {
+                done.completeExceptionally(own); // the handler or sink refused: its own exception, as is
+            } else {
+                done.completeExceptionally(map(ex));
+            }
         }
 
         @Override

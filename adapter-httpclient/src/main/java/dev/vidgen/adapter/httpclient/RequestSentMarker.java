@@ -21,7 +21,9 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
  *   <li>it hands over the exchange's runtime, so that a cancellation can discard the connection
  *       (close it and free its pool slot). {@code Future.cancel} on the client's future is not
  *       used: in HttpClient 5.4.1 it is lost when a pooled connection is leased at once, and can
- *       orphan a socket when it comes during connect. A cancellation that comes before this
+ *       orphan a socket when it comes during connect; with 5.6.5 it still leaves cancelled
+ *       exchanges' connections leased (tried: {@code ApacheHttpTransportTest
+ *       .noConnectionStaysLeasedAfterErrorsTimeoutsCapsAndCancellations} fails without this). A cancellation that comes before this
  *       point is carried out here, when the exchange gets its connection.</li>
  * </ul>
  */

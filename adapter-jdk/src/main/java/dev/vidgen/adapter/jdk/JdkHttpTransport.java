@@ -1,11 +1,13 @@
 package dev.vidgen.adapter.jdk;
 
+import dev.vidgen.adapter.support.BodyPump;
+import dev.vidgen.adapter.support.BoundedPool;
+import dev.vidgen.adapter.support.TransportSupport;
+import dev.vidgen.ports.http.BodyHandler;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.TransportException;
-import dev.vidgen.ports.http.BoundedPool;
-import dev.vidgen.ports.http.TransportSupport;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
 import java.io.IOException;
@@ -13,18 +15,12 @@ import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PasswordAuthentication;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpResponse.BodyHandler;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -39,7 +35,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -55,7 +50,10 @@ import javax.net.ssl.SSLHandshakeException;
  *       has no pool limit; over HTTP/1.1 this caps the connections). A call that finds no free
  *       slot within its timeout fails with {@link Kind#CONNECT}: it was never sent.</li>
  *   <li>The request timeout bounds the whole exchange, body included (the JDK's own request
- *       timeout stops at the response head, so a server going silent mid-body would hang).</li>
+ *       timeout stops at the response head, so a server going silent or trickling mid-body would
+ *       hang): one deadline per call, from the moment it is started.</li>
+ *   <li>The body goes to the caller's sink one buffer list at a time ({@link SinkFeeder}); when
+ *       the sink stops or throws, the subscription is cancelled and the connection closed.</li>
  *   <li>Redirects are never followed. Proxy: {@link TransportSettings#proxy()} if set (its
  *       credentials answer proxy challenges only), else the JVM's default {@code ProxySelector}
  *       ({@code http.proxyHost} and friends).</li>
@@ -79,10 +77,6 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class JdkHttpTransport implements HttpTransport {
 
-    static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final byte[] EMPTY = new byte[0];
-    private static final Set<String> COMPUTED_HEADERS = Set.of("host", "content-length", "transfer-encoding",
-            "connection", "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection");
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final TransportSettings settings;
@@ -141,35 +135,21 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     @Override
-    public HttpResponse execute(HttpRequest request) {
-        return await(executeAsync(request));
-    }
-
-    @Override
-    public CompletableFuture<HttpResponse> executeAsync(HttpRequest request) {
-        return start(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray(), JdkHttpTransport::toResponse, () -> { });
-    }
-
-    @Override
-    public HttpResponse download(HttpRequest request, Path target) {
-        Objects.requireNonNull(target, "target");
-        Path absolute = target.toAbsolutePath();
-        Path part = TransportSupport.partFileFor(absolute);
-        BodyHandler<byte[]> handler = info -> info.statusCode() / 100 == 2
-                ? BodySubscribers.mapping(BodySubscribers.ofFile(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), p -> EMPTY)
-                : new CappedBodySubscriber(MAX_ERROR_BODY);
-        Function<java.net.http.HttpResponse<byte[]>, HttpResponse> mapper = r -> {
-            if (r.statusCode() / 100 == 2) {
-                TransportSupport.moveIntoPlace(part, absolute, r.request().method(), r.request().uri());
-            }
-            return toResponse(r);
-        };
-        try {
-            return await(start(request, handler, mapper, () -> TransportSupport.deleteQuietly(part)));
-        } catch (RuntimeException e) {
-            TransportSupport.deleteQuietly(part); // a timeout or cancellation may come before the exchange's own clean-up
-            throw e;
+    public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
+        HttpClient c = client;
+        if (c == null || closed.get()) {
+            throw new IllegalStateException("the jdk transport is closed");
         }
+        Duration timeout = TransportSupport.timeoutOf(request, settings.defaultTimeout());
+        Call<T> call = new Call<>(request, toJdk(request), timeout, new BodyPump<>(handler));
+        try {
+            call.start(c);
+        } catch (RejectedExecutionException e) { // close() ran concurrently and stopped the timer
+            throw new IllegalStateException("the jdk transport is closed", e);
+        }
+        return call.result;
     }
 
     @Override
@@ -197,74 +177,16 @@ public final class JdkHttpTransport implements HttpTransport {
         return permits.inUse();
     }
 
-    private <T> CompletableFuture<HttpResponse> start(HttpRequest request, BodyHandler<T> handler,
-                                                      Function<java.net.http.HttpResponse<T>, HttpResponse> mapper, Runnable cleanup) {
-        Objects.requireNonNull(request, "request");
-        HttpClient c = client;
-        if (c == null || closed.get()) {
-            throw new IllegalStateException("the jdk transport is closed");
-        }
-        Duration timeout = request.timeout() != null ? request.timeout() : settings.defaultTimeout();
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        }
-        Call<T> call = new Call<>(request, toJdk(request), timeout, handler, mapper, cleanup);
-        try {
-            call.start(c);
-        } catch (RejectedExecutionException e) { // close() ran concurrently and stopped the timer
-            throw new IllegalStateException("the jdk transport is closed", e);
-        }
-        return call.result;
-    }
-
-    private static HttpResponse await(CompletableFuture<HttpResponse> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new TransportException(Kind.IO, "interrupted while waiting for the response", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new TransportException(Kind.IO, "unexpected failure: " + cause, cause);
-        }
-    }
-
     private static java.net.http.HttpRequest toJdk(HttpRequest request) {
-        URI uri = request.uri();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException("uri must be an absolute http or https URI with a host, got " + uri);
-        }
-        TransportSupport.checkMethod(request.method());
         // No JDK request timeout: the call's own deadline covers the whole exchange, and on JDK 17 a send
         // interrupted while the JDK's timeout fires can leave the client's selector thread running forever.
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri);
-        request.headers().forEach((name, values) -> {
-            TransportSupport.checkHeaderName(name);
-            if (COMPUTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                return;
-            }
-            for (String value : values) {
-                TransportSupport.checkHeaderValue(name, value);
-                b.header(name, value);
-            }
-        });
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri());
+        TransportSupport.checkAndForEachHeader(request, b::header);
         byte[] body = request.body();
         b.method(request.method(), body.length == 0
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
         return b.build();
-    }
-
-    private static HttpResponse toResponse(java.net.http.HttpResponse<byte[]> r) {
-        return new HttpResponse(r.statusCode(), r.headers().map(), r.body());
     }
 
     /** How old a send must be before it is interrupted (see {@code Call.abort}). */
@@ -277,13 +199,12 @@ public final class JdkHttpTransport implements HttpTransport {
      * the exchange and closes its connection.
      */
     private final class Call<T> {
-        final CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        final CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
         private final HttpRequest original;
         private final java.net.http.HttpRequest request;
         private final Duration timeout;
-        private final BodyHandler<T> handler;
-        private final Function<java.net.http.HttpResponse<T>, HttpResponse> mapper;
-        private final Runnable cleanup;
+        private final BodyPump<T> pump;
+        private final SinkFeeder<T> feeder;
         private final AtomicBoolean settled = new AtomicBoolean();
         private CompletableFuture<Void> permit; // guarded by this
         private boolean sent; // guarded by this: a sender has started the exchange
@@ -291,14 +212,12 @@ public final class JdkHttpTransport implements HttpTransport {
         private long sendStarted; // guarded by this: System.nanoTime() when the sender entered send
         private ScheduledFuture<?> deadline;
 
-        Call(HttpRequest original, java.net.http.HttpRequest request, Duration timeout, BodyHandler<T> handler,
-             Function<java.net.http.HttpResponse<T>, HttpResponse> mapper, Runnable cleanup) {
+        Call(HttpRequest original, java.net.http.HttpRequest request, Duration timeout, BodyPump<T> pump) {
             this.original = original;
             this.request = request;
             this.timeout = timeout;
-            this.handler = handler;
-            this.mapper = mapper;
-            this.cleanup = cleanup;
+            this.pump = pump;
+            this.feeder = new SinkFeeder<>(pump, this::abort);
         }
 
         void start(HttpClient c) {
@@ -327,10 +246,17 @@ public final class JdkHttpTransport implements HttpTransport {
                 sender = Thread.currentThread();
                 sendStarted = System.nanoTime();
             }
-            java.net.http.HttpResponse<T> response = null;
+            java.net.http.HttpResponse<Void> response = null;
             Throwable error = null;
             try {
-                response = c.send(request, handler);
+                response = c.send(request, info -> {
+                    try {
+                        pump.open(info.statusCode(), info.headers().map());
+                    } catch (RuntimeException refused) {
+                        // kept by the pump; the subscriber cancels at once and the call fails with it
+                    }
+                    return java.net.http.HttpResponse.BodySubscribers.ofByteArrayConsumer(feeder);
+                });
             } catch (InterruptedException e) {
                 error = new CancellationException("aborted"); // only abort() interrupts a sender; the call is settled
             } catch (IOException | RuntimeException e) {
@@ -343,25 +269,35 @@ public final class JdkHttpTransport implements HttpTransport {
                 permits.release();
             }
             if (error != null) {
-                cleanup.run();
-                settle(null, map(error), true);
+                pump.abandon(error);
+                HttpResponse<T> kept = feeder.stoppedWith();
+                RuntimeException own = pump.ownFailure();
+                if (kept != null) {
+                    settle(kept, null, true); // the sink stopped reading: the send was aborted to close the connection
+                } else {
+                    settle(null, own != null ? own : map(error), true);
+                }
                 return;
             }
-            HttpResponse mapped;
+            HttpResponse<T> done;
             try {
-                mapped = mapper.apply(response);
+                done = feeder.result();
             } catch (RuntimeException e) {
-                cleanup.run();
                 settle(null, e, true);
                 return;
             }
-            settle(mapped, null, true);
+            settle(done, null, true);
         }
 
         private void expire() {
             boolean queued;
             synchronized (this) {
                 queued = !sent;
+            }
+            if (feeder.stoppedWith() != null) { // the sink had what it wanted; only the rest was late
+                settle(feeder.stoppedWith(), null, false);
+                abort();
+                return;
             }
             settle(null, queued
                     ? new TransportException(Kind.CONNECT, describe() + ": no free connection within " + timeout
@@ -412,7 +348,7 @@ public final class JdkHttpTransport implements HttpTransport {
             }
         }
 
-        private void settle(HttpResponse response, Throwable failure, boolean onSender) {
+        private void settle(HttpResponse<T> response, Throwable failure, boolean onSender) {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }

@@ -1,53 +1,56 @@
 package dev.vidgen.client.download;
 
 import dev.vidgen.client.error.ResultExpiredException;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.error.TransportIoException;
 import dev.vidgen.client.error.VidgenException;
 import dev.vidgen.client.internal.Hosts;
-import dev.vidgen.client.observe.ClientObserver;
-import dev.vidgen.client.retry.RetryAfter;
+import dev.vidgen.client.retry.RetryClassifier;
+import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.http.HttpRequest;
-import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
-import dev.vidgen.ports.http.TransportException;
 import dev.vidgen.ports.time.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.DoubleSupplier;
 
 /**
- * Downloads a completed task's result video to a file. Thread-safe.
+ * Downloads a completed task's result video to a file: the one place of the download policy
+ * (the transport only does the exchange). Thread-safe.
  *
  * <ul>
- *   <li>Streams through {@link HttpTransport#download} into a temporary file next to the target,
- *       then moves it into place atomically (or, where the file system cannot, replacing the
- *       target): the target is either the whole video or untouched, and no partial file is left
- *       behind on any failure.</li>
+ *   <li>The body streams into a hidden part file beside the target ({@link PartFiles}), which is
+ *       then moved over the target atomically: the target is either the whole video or untouched.
+ *       No part file is left behind on any failure; a JVM ending mid-download deletes its part files
+ *       in a shutdown hook.</li>
+ *   <li>Only nothing or a regular file at the target is replaced; a symbolic link, directory, FIFO,
+ *       socket or device is refused naming what is there ({@link IllegalArgumentException}).</li>
+ *   <li>Limits ({@link DownloadOptions}): a total deadline (every attempt, redirect and wait) and a
+ *       size cap (default 30 minutes, 4 GiB); either ends the download with
+ *       {@link DownloadLimitException}, saying which and how many bytes had arrived.</li>
+ *   <li>An HTML page is not a video: a {@code text/html} 2xx answer, or a body that starts like an
+ *       HTML document, is refused ({@link VidgenException}) and nothing is saved.</li>
  *   <li>https only; plain http only to a loopback host ({@code localhost}, 127.0.0.0/8, {@code ::1})
- *       and only when allowed (the testkit's embedded server).</li>
+ *       and only when allowed (the embedded fake API).</li>
  *   <li>Sends no {@code Authorization} header: result URLs are pre-signed and may live on another
  *       host, so the API key must never go there. Follows up to {@value #MAX_REDIRECTS} redirects
  *       itself, refusing one to plain http.</li>
- *   <li>Retries transport I/O errors and 429/500/502/503/504 under the {@link RetryPolicy},
- *       honouring a {@code Retry-After} of up to a minute, each time from the original URL.</li>
+ *   <li>Retries run on the client's one {@link RetryEngine} under the {@link RetryPolicy}, decided by
+ *       {@link RetryClassifier}: transport I/O errors and 429/500/502/503/504 are retried, each time
+ *       from the original URL, honouring a {@code Retry-After} of up to a minute, measured on the
+ *       injected {@link Scheduler}'s clock.</li>
  *   <li>403, 404 and 410 mean the URL expired (results live 24 hours) or is gone:
  *       {@link ResultExpiredException} naming the task.</li>
  * </ul>
@@ -55,134 +58,128 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResultDownloader {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResultDownloader.class);
-
     /** How many redirects one attempt follows. */
     public static final int MAX_REDIRECTS = 5;
 
-    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    private static final Set<Integer> GONE = Set.of(403, 404, 410);
-    private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
-
-    /** Waits between attempts. Replaceable so that tests run in virtual time. */
-    @FunctionalInterface
-    public interface Sleeper {
-
-        /** Blocks for {@code duration}; throws when the thread is interrupted. */
-        void sleep(Duration duration) throws InterruptedException;
-
-        /**
-         * Blocks until {@code scheduler} has run a task scheduled {@code duration} ahead: real time
-         * for the client's scheduler, virtual time in tests (which must then advance it from
-         * another thread).
-         */
-        static Sleeper on(Scheduler scheduler) {
-            Objects.requireNonNull(scheduler, "scheduler must not be null");
-            return d -> {
-                CompletableFuture<Void> woken = new CompletableFuture<>();
-                Scheduler.Cancellable alarm = scheduler.schedule(d, () -> woken.complete(null));
-                try {
-                    woken.get();
-                } catch (InterruptedException e) {
-                    alarm.cancel();
-                    throw e;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("unreachable: the alarm never fails", e);
-                }
-            };
-        }
-    }
-
     private final HttpTransport transport;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
+    private final Scheduler scheduler;
+    private final RetryEngine engine;
     private final DownloadEvents events;
 
     /**
-     * A downloader waiting between attempts on {@code scheduler}.
+     * A downloader whose retries and deadline run on {@code scheduler}.
      *
-     * @param transport             the HTTP transport (it does not follow redirects)
-     * @param retry                 attempts and backoff
-     * @param scheduler             the clock of the waits between attempts
+     * @param transport the HTTP transport (it does not follow redirects)
+     * @param retry     attempts and backoff
+     * @param scheduler the clock of the deadline and of the waits between attempts
      */
     public ResultDownloader(HttpTransport transport, RetryPolicy retry, Scheduler scheduler) {
-        this(transport, retry, Sleeper.on(scheduler));
+        this(transport, retry, scheduler, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /**
-     * A downloader waiting between attempts with {@code sleeper}.
-     *
-     * @param transport             the HTTP transport (it does not follow redirects)
-     * @param retry                 attempts and backoff
-     * @param sleeper               waits between attempts
-     */
-    public ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper) {
-        this(transport, retry, sleeper, ClientObserver.NOOP);
+    /** As the three-argument constructor, with the source of the backoff jitter (uniform in [0, 1); tests pass a constant). */
+    public ResultDownloader(HttpTransport transport, RetryPolicy retry, Scheduler scheduler, DoubleSupplier random) {
+        this(transport, scheduler, new RetryEngine(scheduler, Objects.requireNonNull(retry, "retry policy must not be null"),
+                Objects.requireNonNull(random, "random must not be null")), ClientObserver.NOOP);
     }
 
-    private ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, ClientObserver observer) {
-        this.events = new DownloadEvents(ClientObserver.safe(observer));
+    private ResultDownloader(HttpTransport transport, Scheduler scheduler, RetryEngine engine, ClientObserver observer) {
         this.transport = Objects.requireNonNull(transport, "transport must not be null");
-        this.retry = Objects.requireNonNull(retry, "retry policy must not be null");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+        this.engine = engine;
+        this.events = new DownloadEvents(ClientObserver.safe(observer));
     }
 
     /** This downloader telling {@code observer} of every attempt and every download's end. */
     public ResultDownloader observedBy(ClientObserver observer) {
-        return new ResultDownloader(transport, retry, sleeper, observer);
+        return new ResultDownloader(transport, scheduler, engine, observer);
+    }
+
+    /** {@link #download(VideoTask, int, Path, DownloadOptions)} with {@link DownloadOptions#defaults()}. */
+    public Path download(VideoTask task, int index, Path target) {
+        return download(task, index, target, DownloadOptions.defaults());
     }
 
     /**
      * Downloads result {@code index} of {@code task} to {@code target}, creating its directory if
-     * needed and replacing an existing file.
+     * needed and replacing a regular file that is there.
      *
      * @return {@code target}
      * @throws IllegalArgumentException the task is not completed, has no result {@code index}, or
-     *                                  {@code target} is a directory
+     *                                  {@code target} exists and is not a regular file
+     * @throws DownloadLimitException   the deadline passed or the video is larger than the cap
      * @throws ResultExpiredException   the URL answered 403, 404 or 410
      * @throws TransportIoException     I/O errors persisted through every attempt
      * @throws VidgenException          the URL is not https (or allowed loopback http), a redirect
-     *                                  leads to one or there were too many, or another status
-     *                                  (persisting, for 429 and 5xx)
+     *                                  leads to one or there were too many, the answer is an HTML
+     *                                  page, or another status (persisting, for 429 and 5xx)
      * @throws UncheckedIOException     the target's directory cannot be written
-     * @throws CancellationException    the thread was interrupted while waiting to retry (the
-     *                                  interrupt flag is kept)
+     * @throws CancellationException    the thread was interrupted (the interrupt flag is kept)
      */
-    public Path download(VideoTask task, int index, Path target) {
-        URI url = resultUrl(task, index);
-        Objects.requireNonNull(target, "target path must not be null");
-        Path file = target.toAbsolutePath();
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("target " + file + " is a directory; give the path of the video file to write");
-        }
-        String what = "result " + index + " of task " + task.id();
-        requireAllowed(url, what, "URL");
-        Path temp = createTemp(file);
-        boolean moved = false;
-        long started = System.nanoTime();
+    public Path download(VideoTask task, int index, Path target, DownloadOptions options) {
+        CompletableFuture<Path> f = downloadAsync(task, index, target, options);
         try {
-            fetchWithRetries(url, temp, what, task);
-            long bytes = events.size(temp);
-            moveIntoPlace(temp, file);
-            moved = true;
-            events.downloaded(task, bytes, started);
-            return target;
-        } finally {
-            if (!moved) {
-                events.downloaded(task, -1, started);
-                deleteQuietly(temp);
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("download of result " + index + " of task "
+                    + task.id() + " interrupted");
+            cancelled.initCause(e);
+            throw cancelled;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
+            throw new VidgenException("download failed: " + e.getCause(), e.getCause(), false);
         }
     }
 
     /**
-     * {@link #download} on {@code executor} (downloads block, so never on the client's scheduler).
-     * Cancelling the future does not stop a transfer already under way.
+     * The download without blocking the caller: nothing waits on a thread (the transport streams
+     * the body, the retries wait on the scheduler). Cancelling the future stops the transfer and
+     * deletes its part file. Argument errors are thrown at once.
+     */
+    public CompletableFuture<Path> downloadAsync(VideoTask task, int index, Path target, DownloadOptions options) {
+        URI url = resultUrl(task, index);
+        Objects.requireNonNull(target, "target path must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        Path file = target.toAbsolutePath();
+        TargetPath.requireReplaceable(file);
+        String what = "result " + index + " of task " + task.id();
+        requireAllowed(url, what, "URL");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory " + file.getParent() + " for " + file.getFileName()
+                    + ": " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        CompletableFuture<Path> run = new DownloadRun(transport, scheduler, task.id(), url, file, what, options,
+                next -> requireAllowed(next, what, "redirect target"), events, engine.policy().maxAttempts()).start(engine);
+        run.whenComplete((p, e) -> events.downloaded(task, e == null ? events.size(file) : -1, started));
+        return run.thenApply(p -> target);
+    }
+
+    /**
+     * {@link #downloadAsync(VideoTask, int, Path, DownloadOptions)} with the default options,
+     * completing on {@code executor}; cancelling the future stops the transfer.
      */
     public CompletableFuture<Path> downloadAsync(VideoTask task, int index, Path target, Executor executor) {
         Objects.requireNonNull(executor, "executor must not be null");
-        return CompletableFuture.supplyAsync(() -> download(task, index, target), executor);
+        CompletableFuture<Path> inner;
+        try {
+            inner = downloadAsync(task, index, target, DownloadOptions.defaults());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Path> outer = inner.thenApplyAsync(p -> p, executor);
+        outer.whenComplete((p, e) -> {
+            if (outer.isCancelled()) {
+                inner.cancel(true);
+            }
+        });
+        return outer;
     }
 
     private static URI resultUrl(VideoTask task, int index) {
@@ -209,110 +206,8 @@ public final class ResultDownloader {
         }
     }
 
-    private void fetchWithRetries(URI url, Path temp, String what, VideoTask task) {
-        for (int attempt = 1; ; attempt++) {
-            String problem;
-            Duration retryAfter = null;
-            RuntimeException cause = null;
-            long started = System.nanoTime();
-            try {
-                HttpResponse response = fetchFollowingRedirects(url, temp, what);
-                int status = response.status();
-                events.attempt(attempt, retry.maxAttempts(), status, started);
-                if (status >= 200 && status < 300) {
-                    return;
-                }
-                if (GONE.contains(status)) {
-                    throw new ResultExpiredException(task.id(), status);
-                }
-                if (!RETRIED.contains(status)) {
-                    throw new VidgenException("download of " + what + " from " + describe(url) + " failed: HTTP " + status, null, false);
-                }
-                problem = "HTTP " + status;
-                retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), Instant.now()).orElse(null);
-            } catch (TransportException e) {
-                events.attempt(attempt, retry.maxAttempts(), 0, started);
-                problem = e.getMessage();
-                cause = e;
-            }
-            if (attempt >= retry.maxAttempts()) {
-                String message = "download of " + what + " from " + describe(url) + " failed after " + attempt
-                        + (attempt == 1 ? " attempt: " : " attempts: ") + problem;
-                throw cause != null ? new TransportIoException(message, cause, false) : new VidgenException(message, null, false);
-            }
-            Duration wait = retry.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-            if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
-                wait = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
-            }
-            LOG.debug("download of {} failed ({}); attempt {} of {} in {}", what, problem, attempt + 1, retry.maxAttempts(), wait);
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                CancellationException cancelled = new CancellationException("download of " + what + " interrupted");
-                cancelled.initCause(e);
-                throw cancelled;
-            }
-        }
-    }
-
-    /** One attempt: the body goes to {@code temp} on 2xx; redirects are followed without any credentials. */
-    private HttpResponse fetchFollowingRedirects(URI url, Path temp, String what) {
-        URI current = url;
-        for (int redirects = 0; ; redirects++) {
-            HttpResponse response = transport.download(HttpRequest.get(current), temp);
-            if (!REDIRECTS.contains(response.status())) {
-                return response;
-            }
-            if (redirects == MAX_REDIRECTS) {
-                throw new VidgenException("download of " + what + " failed: more than " + MAX_REDIRECTS + " redirects, starting at "
-                        + describe(url), null, false);
-            }
-            String location = response.header("Location").orElseThrow(() -> new VidgenException("download of " + what
-                    + " failed: HTTP " + response.status() + " from " + describe(url) + " without a Location header", null, false));
-            URI next;
-            try {
-                next = current.resolve(location.strip());
-            } catch (IllegalArgumentException e) {
-                throw new VidgenException("download of " + what + " failed: redirect to an invalid URL", e, false);
-            }
-            requireAllowed(next, what, "redirect target");
-            current = next;
-        }
-    }
-
-    private static Path createTemp(Path file) {
-        Path dir = file.getParent();
-        try {
-            Files.createDirectories(dir);
-            return Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file in " + dir + " for " + file.getFileName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) {
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the downloaded video into " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            LOG.warn("could not delete the partial download {}: {}", temp, e.getMessage());
-        }
-    }
-
     /** Scheme, host and port only: the query of a pre-signed URL is a credential. */
-    private static String describe(URI url) {
+    static String describe(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme() + "://";
         String host = url.getHost() == null ? "(no host)" : url.getHost();
         return scheme + host + (url.getPort() == -1 ? "" : ":" + url.getPort());
@@ -320,6 +215,7 @@ public final class ResultDownloader {
 
     @Override
     public String toString() {
-        return "ResultDownloader[transport=" + transport.name() + ", attempts=" + retry.maxAttempts() + ", loopback http allowed]";
+        return "ResultDownloader[transport=" + transport.name() + ", attempts=" + engine.policy().maxAttempts()
+                + ", loopback http allowed]";
     }
 }

@@ -20,6 +20,9 @@ import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
+import dev.vidgen.ports.http.BodyHandler;
+import dev.vidgen.ports.http.BodyHandlers;
+import dev.vidgen.ports.http.BodyTooLargeException;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
@@ -72,6 +75,13 @@ import org.slf4j.LoggerFactory;
  *       call with an {@link ApiException}.</li>
  * </ul>
  *
+ * <h2>Bounded answers</h2>
+ * A 2xx answer is read up to {@code TransportSettings.maxAnswerBytes()} (8 MiB by default); a
+ * longer one stops being read there and fails with {@link MalformedResponseException} (for a
+ * submit saying a task may have been created; not retried: the same question gets the same
+ * answer). Of an error answer only the first {@value #ERROR_BODY_KEPT} bytes are read (the error
+ * message quotes less than that); the rest is never read.
+ *
  * <h2>Timeouts</h2>
  * The per-attempt timeout is {@link CallSettings#attemptTimeout()} if set, else
  * {@link ClientConfig#attemptTimeout()}; the whole-call timeout is {@link CallSettings#callTimeout()}
@@ -92,6 +102,9 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     static final Set<String> LOGGED_HEADERS = Set.of("content-type", "content-length", "retry-after", "date",
             "x-request-id", "request-id", "location", "server");
 
+    /** How much of an error answer is read: more than any message quotes. */
+    public static final int ERROR_BODY_KEPT = 16 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(FoxApiTaskPort.class);
 
     private final HttpTransport transport;
@@ -101,6 +114,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     private final ApiKey apiKey;
     private final RetryEngine engine;
     private final SecretMask secretMask;
+    private final BodyHandler<byte[]> answers;
 
     /**
      * A port speaking to {@link ClientConfig#baseUrl()} with {@link ClientConfig#apiKey()}.
@@ -121,6 +135,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         this.engine = new RetryEngine(scheduler, config.retryPolicy(), Objects.requireNonNull(random, "random"));
         this.apiKey = config.apiKey().orElseThrow(() -> new IllegalStateException(ApiKey.MISSING));
         this.secretMask = SecretMask.of(apiKey.reveal());
+        this.answers = BodyHandlers.answer(config.transportSettings().maxAnswerBytes(), ERROR_BODY_KEPT);
     }
 
     @Override
@@ -173,7 +188,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         private final Duration attemptTimeout;
         private final Duration callTimeout;
         private volatile boolean taskMayExist;
-        private volatile HttpResponse lastResponse;
+        private volatile HttpResponse<byte[]> lastResponse;
         private volatile String lastOutcome = "";
 
         Call(boolean submit, HttpRequest request, TaskId expectedId, CallSettings options) {
@@ -195,13 +210,13 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         private CompletableFuture<VideoTask> attempt(int number, Duration timeout) {
             lastResponse = null;
             lastOutcome = "";
-            CompletableFuture<HttpResponse> exchange;
+            CompletableFuture<HttpResponse<byte[]>> exchange;
             try {
-                exchange = transport.executeAsync(request.withTimeout(timeout));
+                exchange = transport.exchange(request.withTimeout(timeout), answers);
             } catch (RuntimeException e) {
                 exchange = CompletableFuture.failedFuture(e);
             }
-            CompletableFuture<HttpResponse> sent = exchange;
+            CompletableFuture<HttpResponse<byte[]>> sent = exchange;
             CompletableFuture<VideoTask> outcome = new CompletableFuture<>();
             // cancelling the attempt (deadline, caller) must abort the exchange
             outcome.whenComplete((t, e) -> {
@@ -222,7 +237,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         }
 
         /** The task an answer holds, or the typed error it means (thrown). */
-        private VideoTask answered(HttpResponse response) {
+        private VideoTask answered(HttpResponse<byte[]> response) {
             lastResponse = response;
             int status = response.status();
             lastOutcome = String.valueOf(status);
@@ -266,6 +281,13 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         private VideoTask failTransport(Throwable cause) {
             if (cause instanceof CancellationException c) {
                 throw c;
+            }
+            if (cause instanceof BodyTooLargeException big) {
+                taskMayExist |= submit;
+                lastOutcome = "2xx too large";
+                throw new MalformedResponseException("the " + operation() + " answer is larger than " + big.limit()
+                        + " bytes (TransportSettings.maxAnswerBytes); reading stopped there"
+                        + (submit ? "; a task may have been created" : ""), big, submit, false);
             }
             if (cause instanceof TransportException te) {
                 boolean sent = RetryClassifier.mayHaveHadEffect(te);
@@ -323,7 +345,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         }
     }
 
-    private static String allowedHeaders(HttpResponse response) {
+    private static String allowedHeaders(HttpResponse<byte[]> response) {
         if (response == null) {
             return "";
         }

@@ -14,6 +14,7 @@ import dev.vidgen.client.testsupport.FakeHttpTransport;
 import dev.vidgen.client.testsupport.FakeHttpTransport.BreakMidStream;
 import dev.vidgen.client.testsupport.FakeHttpTransport.Fail;
 import dev.vidgen.fake.time.VirtualTime;
+import dev.vidgen.ports.time.Scheduler;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.http.HttpRequest;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +46,64 @@ class ResultDownloaderTest {
     @TempDir
     Path dir;
 
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final RecordingTime time = new RecordingTime();
 
-    private ResultDownloader downloader(FakeHttpTransport transport) {
-        return new ResultDownloader(transport, RETRY, d -> sleeps.add(d));
+    /** Virtual time that remembers every delay asked of it (the waits between attempts among them). */
+    private static final class RecordingTime implements Scheduler {
+        final VirtualTime inner = new VirtualTime();
+        private final List<Duration> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Instant now() {
+            return inner.now();
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable task) {
+            delays.add(delay);
+            return inner.schedule(delay, task);
+        }
+
+        void advance(Duration d) {
+            inner.advance(d);
+        }
+
+        List<Duration> delays() {
+            return List.copyOf(delays);
+        }
+    }
+
+    /** Runs each download in virtual time: retries wait on {@link #time}, which the test advances. */
+    private Downloads downloader(FakeHttpTransport transport) {
+        return new Downloads(new ResultDownloader(transport, RETRY, time, () -> 0.5));
+    }
+
+    /** The waits between attempts the downloader asked the scheduler for (the call's deadline timer left out). */
+    private List<Duration> sleeps() {
+        return time.delays().stream().filter(d -> !d.equals(DownloadOptions.DEFAULT_TIMEOUT)).toList();
+    }
+
+    /** A downloader whose blocking download advances virtual time until the download ends. */
+    private final class Downloads {
+        final ResultDownloader d;
+
+        Downloads(ResultDownloader d) {
+            this.d = d;
+        }
+
+        Path download(VideoTask task, int index, Path target) {
+            CompletableFuture<Path> f = d.downloadAsync(task, index, target, DownloadOptions.defaults());
+            for (int i = 0; i < 10_000 && !f.isDone(); i++) {
+                time.advance(Duration.ofMillis(100));
+            }
+            try {
+                return f.get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw (RuntimeException) e.getCause();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static VideoTask completed(String... urls) {
@@ -164,10 +220,8 @@ class ResultDownloaderTest {
         assertThat(read(target)).isEqualTo("whole video");
         assertThat(filesInDir()).containsExactly(target);
         assertThat(transport.requests()).hasSize(3);
-        // 500 ms then 1 s, each minus up to 20% jitter
-        assertThat(sleeps).hasSize(2);
-        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(400), Duration.ofMillis(500));
-        assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1000));
+        // 500 ms then 1 s, each minus half of the 20% jitter (the test's random number is 0.5)
+        assertThat(sleeps()).containsExactly(Duration.ofMillis(450), Duration.ofMillis(900));
     }
 
     @ParameterizedTest
@@ -220,7 +274,7 @@ class ResultDownloaderTest {
 
         downloader(transport).download(completed(URL), 0, dir.resolve("v.mp4"));
 
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(1));
+        assertThat(sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(1));
     }
 
     @Test
@@ -232,18 +286,17 @@ class ResultDownloaderTest {
                 .hasMessageContaining("HTTP 400");
 
         assertThat(transport.requests()).hasSize(1);
-        assertThat(sleeps).isEmpty();
+        assertThat(sleeps()).isEmpty();
         assertThat(filesInDir()).isEmpty();
     }
 
     @Test
     void anInterruptWhileWaitingToRetryStopsWithTheFlagKeptAndNoFile() throws IOException {
         FakeHttpTransport transport = FakeHttpTransport.inTurn(status(503));
-        ResultDownloader interrupted = new ResultDownloader(transport, RETRY, d -> {
-            throw new InterruptedException();
-        });
+        ResultDownloader interrupted = new ResultDownloader(transport, RETRY, time);
 
         try {
+            Thread.currentThread().interrupt(); // the first attempt fails at once; the wait to retry is interrupted
             assertThatThrownBy(() -> interrupted.download(completed(URL), 0, dir.resolve("v.mp4")))
                     .isInstanceOf(CancellationException.class).hasMessageContaining("interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -282,8 +335,6 @@ class ResultDownloaderTest {
         assertThat(read(target)).isEqualTo("local");
     }
 
-    // --- redirects ---------------------------------------------------------------------------
-
     @Test
     void redirectsAreFollowedToAnotherHostWithoutCredentials() throws IOException {
         Path target = dir.resolve("v.mp4");
@@ -317,6 +368,49 @@ class ResultDownloaderTest {
         assertThat(filesInDir()).extracting(p -> p.getFileName().toString()).containsExactly("five.mp4");
     }
 
+    // --- the target: only nothing or a regular file is replaced ----------------------------------
+
+    @Test
+    void aSymbolicLinkAtTheTargetIsRefusedNamingItAndLeftAlone() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.mp4"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), real);
+        FakeHttpTransport transport = FakeHttpTransport.inTurn(ok("video"));
+
+        assertThatThrownBy(() -> downloader(transport).download(completed(URL), 0, link))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a symbolic link");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(read(real)).isEqualTo("keep me");
+        assertThat(transport.requests()).isEmpty();
+    }
+
+    @Test
+    void anHtmlPageServedAs200IsRefusedByContentTypeOrByItsFirstBytes() throws IOException {
+        FakeHttpTransport typed = FakeHttpTransport.inTurn(new FakeHttpTransport.Respond(200,
+                java.util.Map.of("Content-Type", List.of("Text/HTML; charset=utf-8")), "<p>no</p>".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> downloader(typed).download(completed(URL), 0, dir.resolve("v.mp4")))
+                .isInstanceOf(VidgenException.class).hasMessageContaining("text/html");
+        FakeHttpTransport sniffed = FakeHttpTransport.inTurn(ok("  \n<!DOCTYPE html><html><body>Access denied</body></html>"));
+        assertThatThrownBy(() -> downloader(sniffed).download(completed(URL), 0, dir.resolve("v.mp4")))
+                .isInstanceOf(VidgenException.class).hasMessageContaining("HTML page");
+        assertThat(typed.requests()).hasSize(1);
+        assertThat(sniffed.requests()).as("not retried: the same URL gives the same page").hasSize(1);
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheSizeCapStopsThereSayingHowMuchArrived() throws IOException {
+        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("0123456789abcdef"))).d;
+
+        assertThatThrownBy(() -> d.download(completed(URL), 0, dir.resolve("v.mp4"), DownloadOptions.defaults().withMaxBytes(10)))
+                .isInstanceOfSatisfying(DownloadLimitException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(DownloadLimitException.Limit.SIZE);
+                    assertThat(e.bytesReceived()).isEqualTo(16);
+                })
+                .hasMessageContaining("size limit of 10 bytes").hasMessageContaining("16 bytes had arrived");
+        assertThat(filesInDir()).isEmpty();
+    }
+
     private static java.util.function.Function<HttpRequest, FakeHttpTransport.Reply> redirectsThen(int redirects) {
         return r -> {
             String path = r.uri().getPath();
@@ -348,7 +442,7 @@ class ResultDownloaderTest {
 
     @Test
     void onlyACompletedTaskWithThatResultCanBeDownloaded() {
-        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("x")));
+        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("x"))).d;
         VideoTask running = Snapshots.of(ID).status("processing").build();
 
         assertThatThrownBy(() -> d.download(running, 0, dir.resolve("v.mp4")))
@@ -364,15 +458,13 @@ class ResultDownloaderTest {
     // --- waiting in virtual time, async form ---------------------------------------------------
 
     @Test
-    void theSchedulerSleeperWaitsForTheSchedulersTime() throws Exception {
+    void retriesWaitForTheSchedulersTime() throws Exception {
         VirtualTime time = new VirtualTime();
-        ResultDownloader d = new ResultDownloader(FakeHttpTransport.inTurn(status(503), ok("video")), RETRY, time);
+        ResultDownloader d = new ResultDownloader(FakeHttpTransport.inTurn(status(503), ok("video")), RETRY, time, () -> 0.0);
         Path target = dir.resolve("v.mp4");
 
-        CompletableFuture<Path> f = CompletableFuture.supplyAsync(() -> d.download(completed(URL), 0, target));
-        while (time.pendingTasks() == 0) {
-            Thread.sleep(1);
-        }
+        CompletableFuture<Path> f = d.downloadAsync(completed(URL), 0, target, DownloadOptions.defaults());
+        assertThat(time.pendingTasks()).as("the deadline and the retry wait").isEqualTo(2);
         assertThat(f).isNotDone();
         time.advance(Duration.ofMillis(500));
 
@@ -381,15 +473,16 @@ class ResultDownloaderTest {
     }
 
     @Test
-    void downloadAsyncRunsOnTheGivenExecutor() throws Exception {
+    void downloadAsyncCompletesOnTheGivenExecutor() throws Exception {
         List<String> threads = new CopyOnWriteArrayList<>();
-        ResultDownloader d = downloader(new FakeHttpTransport(r -> {
-            threads.add(Thread.currentThread().getName());
-            return ok("video");
-        }));
+        ResultDownloader d = downloader(FakeHttpTransport.inTurn(ok("video"))).d;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "download-pool"));
         try {
-            Path p = d.downloadAsync(completed(URL), 0, dir.resolve("v.mp4"), pool).get(5, TimeUnit.SECONDS);
+            java.util.concurrent.Executor recording = task -> pool.execute(() -> {
+                threads.add(Thread.currentThread().getName());
+                task.run();
+            });
+            Path p = d.downloadAsync(completed(URL), 0, dir.resolve("v.mp4"), recording).get(5, TimeUnit.SECONDS);
             assertThat(read(p)).isEqualTo("video");
             assertThat(threads).containsExactly("download-pool");
         } finally {

@@ -2,13 +2,17 @@ package dev.vidgen.client.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vidgen.ports.http.BodyHandler;
+import dev.vidgen.ports.http.BodySink;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
+import dev.vidgen.ports.http.ResponseHead;
 import dev.vidgen.ports.http.TransportException;
 import dev.vidgen.ports.http.TransportSettings;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -138,38 +142,24 @@ public final class LoopbackApi implements AutoCloseable {
             return b.build();
         }
 
+        /** Blocking send on the pool (bodies here are small), then the body goes through the caller's sink. */
         @Override
-        public HttpResponse execute(HttpRequest request) {
-            try {
-                java.net.http.HttpResponse<byte[]> r = http.send(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-                return new HttpResponse(r.statusCode(), r.headers().map(), r.body());
-            } catch (IOException e) {
-                throw new TransportException(TransportException.Kind.IO, e.toString(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException(TransportException.Kind.IO, "interrupted", e);
-            }
-        }
-
-        @Override
-        public CompletableFuture<HttpResponse> executeAsync(HttpRequest request) {
-            return CompletableFuture.supplyAsync(() -> execute(request), pool);
-        }
-
-        @Override
-        public HttpResponse download(HttpRequest request, Path target) {
-            HttpResponse r = execute(request);
-            if (r.status() / 100 != 2) {
-                return r;
-            }
-            try {
-                Path part = Files.createTempFile(target.toAbsolutePath().getParent(), ".part", ".tmp");
-                Files.write(part, r.body());
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new TransportException(TransportException.Kind.IO, e.toString(), e);
-            }
-            return new HttpResponse(r.status(), r.headers(), new byte[0]);
+        public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    java.net.http.HttpResponse<byte[]> r = http.send(toJdk(request), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    BodySink<T> sink = handler.open(new ResponseHead(r.statusCode(), r.headers().map()));
+                    if (r.body().length > 0) {
+                        sink.write(ByteBuffer.wrap(r.body()));
+                    }
+                    return new HttpResponse<>(r.statusCode(), r.headers().map(), sink.finish());
+                } catch (IOException e) {
+                    throw new TransportException(TransportException.Kind.IO, e.toString(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransportException(TransportException.Kind.IO, "interrupted", e);
+                }
+            }, pool);
         }
 
         @Override

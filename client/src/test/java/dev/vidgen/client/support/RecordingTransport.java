@@ -1,15 +1,15 @@
 package dev.vidgen.client.support;
 
 import dev.vidgen.fake.time.VirtualTime;
+import dev.vidgen.ports.http.BodyHandler;
+import dev.vidgen.ports.http.BodySink;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
+import dev.vidgen.ports.http.ResponseHead;
 import dev.vidgen.ports.http.TransportException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class RecordingTransport implements HttpTransport {
 
     /** One recorded exchange. */
-    public record Exchange(HttpRequest request, Instant sentAt, CompletableFuture<HttpResponse> future) {
+    public record Exchange(HttpRequest request, Instant sentAt, CompletableFuture<HttpResponse<byte[]>> future) {
         /** The request body as text. */
         public String body() {
             return new String(request.body(), StandardCharsets.UTF_8);
@@ -36,9 +36,9 @@ public final class RecordingTransport implements HttpTransport {
     }
 
     private final VirtualTime clock;
-    private final Deque<Function<HttpRequest, CompletableFuture<HttpResponse>>> script = new ArrayDeque<>();
+    private final Deque<Function<HttpRequest, CompletableFuture<HttpResponse<byte[]>>>> script = new ArrayDeque<>();
     private final List<Exchange> exchanges = new ArrayList<>();
-    private Function<HttpRequest, CompletableFuture<HttpResponse>> fallback;
+    private Function<HttpRequest, CompletableFuture<HttpResponse<byte[]>>> fallback;
     private boolean closed;
 
     /** A transport whose timestamps and delayed answers use {@code clock}. */
@@ -55,7 +55,7 @@ public final class RecordingTransport implements HttpTransport {
     /** Answers the next exchange after {@code latency} of virtual time. */
     public synchronized RecordingTransport thenRespondAfter(Duration latency, int status, String body, String... headers) {
         script.add(r -> {
-            CompletableFuture<HttpResponse> f = new CompletableFuture<>();
+            CompletableFuture<HttpResponse<byte[]>> f = new CompletableFuture<>();
             clock.schedule(latency, () -> f.complete(response(status, body, headers)));
             return f;
         });
@@ -100,47 +100,44 @@ public final class RecordingTransport implements HttpTransport {
         return closed;
     }
 
-    private static HttpResponse response(int status, String body, String... headers) {
+    private static HttpResponse<byte[]> response(int status, String body, String... headers) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             h.put(headers[i], List.of(headers[i + 1]));
         }
-        return new HttpResponse(status, h, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        return new HttpResponse<>(status, h, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Answers from the script; the scripted body then goes through the caller's sink, so its caps
+     * apply as over a real transport.
+     */
     @Override
-    public HttpResponse execute(HttpRequest request) {
-        return executeAsync(request).join();
-    }
-
-    @Override
-    public CompletableFuture<HttpResponse> executeAsync(HttpRequest request) {
-        Function<HttpRequest, CompletableFuture<HttpResponse>> next;
+    public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
+        Function<HttpRequest, CompletableFuture<HttpResponse<byte[]>>> next;
         synchronized (this) {
             next = script.isEmpty() ? fallback : script.poll();
         }
         if (next == null) {
             throw new AssertionError("unexpected HTTP exchange: " + request);
         }
-        CompletableFuture<HttpResponse> f = next.apply(request);
+        CompletableFuture<HttpResponse<byte[]>> f = next.apply(request);
         synchronized (this) {
             exchanges.add(new Exchange(request, clock.now(), f));
         }
-        return f;
-    }
-
-    @Override
-    public HttpResponse download(HttpRequest request, Path target) {
-        HttpResponse r = execute(request);
-        if (r.status() / 100 == 2) {
-            try {
-                Files.write(target, r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        CompletableFuture<HttpResponse<T>> out = f.thenApply(r -> {
+            BodySink<T> sink = handler.open(new ResponseHead(r.status(), r.headers()));
+            if (r.body().length > 0) {
+                sink.write(ByteBuffer.wrap(r.body()));
             }
-            return new HttpResponse(r.status(), r.headers(), new byte[0]);
-        }
-        return r;
+            return new HttpResponse<>(r.status(), r.headers(), sink.finish());
+        });
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                f.cancel(true);
+            }
+        });
+        return out;
     }
 
     @Override

@@ -1,13 +1,14 @@
 package dev.vidgen.client.testsupport;
 
+import dev.vidgen.ports.http.BodyHandler;
+import dev.vidgen.ports.http.BodySink;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
+import dev.vidgen.ports.http.ResponseHead;
 import dev.vidgen.ports.http.TransportException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * An {@link HttpTransport} answering from a script and recording every request. Downloads behave
- * as the SPI says: a 2xx body is written to the target; any other status writes nothing.
+ * An {@link HttpTransport} answering from a script and recording every request: the scripted body
+ * goes to the caller's sink, as a real transport would deliver it.
  */
 public final class FakeHttpTransport implements HttpTransport {
 
@@ -68,37 +69,38 @@ public final class FakeHttpTransport implements HttpTransport {
     }
 
     @Override
-    public synchronized HttpResponse download(HttpRequest request, Path target) {
-        requests.add(request);
-        targets.add(target);
-        Reply reply = script.apply(request);
+    public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
+        Reply reply;
+        synchronized (this) {
+            requests.add(request);
+            reply = script.apply(request);
+        }
+        if (reply instanceof Fail f) {
+            return CompletableFuture.failedFuture(new TransportException(f.kind(), "simulated " + f.kind() + " failure", null));
+        }
         try {
-            if (reply instanceof Fail f) {
-                throw new TransportException(f.kind(), "simulated " + f.kind() + " failure", null);
-            }
             if (reply instanceof BreakMidStream b) {
-                Files.write(target, b.partial());
-                throw new TransportException(TransportException.Kind.IO, "connection reset after " + b.partial().length + " bytes", null);
+                BodySink<T> sink = handler.open(new ResponseHead(200, Map.of()));
+                sink.write(ByteBuffer.wrap(b.partial()));
+                TransportException e = new TransportException(TransportException.Kind.IO, "connection reset after " + b.partial().length + " bytes", null);
+                sink.abandon(e);
+                return CompletableFuture.failedFuture(e);
             }
             Respond r = (Respond) reply;
-            if (r.status() >= 200 && r.status() < 300) {
-                Files.write(target, r.body());
-                return new HttpResponse(r.status(), r.headers(), new byte[0]);
+            BodySink<T> sink = handler.open(new ResponseHead(r.status(), r.headers()));
+            if (r.body().length > 0) {
+                sink.write(ByteBuffer.wrap(r.body()));
             }
-            return new HttpResponse(r.status(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            T body = sink.finish();
+            if (body instanceof Path p) {
+                synchronized (this) {
+                    targets.add(p);
+                }
+            }
+            return CompletableFuture.completedFuture(new HttpResponse<>(r.status(), r.headers(), body));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-    }
-
-    @Override
-    public HttpResponse execute(HttpRequest request) {
-        throw new UnsupportedOperationException("the fake transport only downloads");
-    }
-
-    @Override
-    public CompletableFuture<HttpResponse> executeAsync(HttpRequest request) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("the fake transport only downloads"));
     }
 
     @Override
@@ -110,7 +112,7 @@ public final class FakeHttpTransport implements HttpTransport {
     public void close() {
     }
 
-    /** The file each download was asked to write, in order. */
+    /** The file each finished 2xx body went to (a downloader's part file), in order. */
     public synchronized List<Path> targets() {
         return List.copyOf(targets);
     }

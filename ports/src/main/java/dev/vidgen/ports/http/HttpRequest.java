@@ -14,12 +14,14 @@ import java.util.Objects;
  * @param uri     the absolute URI
  * @param headers header names to values, names as given (transports send them as given)
  * @param body    the body bytes, empty for none (never {@code null})
- * @param timeout how long to wait for the whole response after the connection is made; {@code null} for the transport's default
+ * @param timeout the longest the whole exchange may take (waiting for a connection, the head and the whole body);
+ *                {@code null} for the transport's default
  */
 public record HttpRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body, Duration timeout) {
 
     private static final byte[] EMPTY = new byte[0];
 
+    /** Copies the headers; a {@code null} body is empty. */
     public HttpRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");

@@ -1,26 +1,24 @@
 package dev.vidgen.ports.http;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One HTTP response: any status, 1xx aside, is a response and not an exception.
+ * One HTTP response: any status, 1xx aside, is a response and not an exception. The body is what
+ * the exchange's {@link BodySink} made of the bytes (a capped byte array, a file, ...): the
+ * transport never holds a body itself.
  *
  * @param status  the status code
  * @param headers header names to values
- * @param body    the body bytes, empty for none (never {@code null}); empty for a download, whose body went to the file
+ * @param body    what the sink made of the body
+ * @param <T>     the type the sink produces
  */
-public record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
+public record HttpResponse<T>(int status, Map<String, List<String>> headers, T body) {
 
+    /** Copies the headers. */
     public HttpResponse {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        if (headers != null) {
-            headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        }
-        headers = java.util.Collections.unmodifiableMap(copy);
-        body = body == null ? new byte[0] : body;
+        headers = ResponseHead.copy(headers);
     }
 
     /** The first value of a header, matched case-insensitively. */
@@ -28,8 +26,10 @@ public record HttpResponse(int status, Map<String, List<String>> headers, byte[]
         return Headers.first(headers, name);
     }
 
+    /** Never prints header values or the body. */
     @Override
     public String toString() {
-        return "HttpResponse[" + status + ", body=" + body.length + " bytes]";
+        String size = body instanceof byte[] b ? b.length + " bytes" : body == null ? "none" : body.getClass().getSimpleName();
+        return "HttpResponse[" + status + ", body=" + size + "]";
     }
 }

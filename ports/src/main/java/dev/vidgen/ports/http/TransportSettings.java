@@ -13,16 +13,27 @@ import java.util.concurrent.Executor;
  * @param maxConnections   the connection pool size (per route and in total)
  * @param proxy            explicit proxy, or {@code null} for the JVM's proxy system properties
  * @param executor         executor for callbacks, or {@code null} for the transport's own
+ * @param maxAnswerBytes   the most bytes of an API answer the client reads (a longer one fails
+ *                         with {@code MalformedResponseException}); default {@link BodyHandlers#DEFAULT_MAX_BYTES}
  */
 public record TransportSettings(Duration connectTimeout, Duration defaultTimeout, int maxConnections,
-                                ProxySettings proxy, Executor executor) {
+                                ProxySettings proxy, Executor executor, int maxAnswerBytes) {
 
+    /** Checks the settings. */
     public TransportSettings {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
+        if (maxAnswerBytes < 1024) {
+            throw new IllegalArgumentException("maxAnswerBytes must be at least 1024, got " + maxAnswerBytes);
+        }
+    }
+
+    /** Settings with the default {@link #maxAnswerBytes()}. */
+    public TransportSettings(Duration connectTimeout, Duration defaultTimeout, int maxConnections, ProxySettings proxy, Executor executor) {
+        this(connectTimeout, defaultTimeout, maxConnections, proxy, executor, BodyHandlers.DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -31,32 +42,37 @@ public record TransportSettings(Duration connectTimeout, Duration defaultTimeout
      * second), and keep a transport that blocks a thread per exchange (the JDK one) within 64 threads.
      */
     public static TransportSettings defaults() {
-        return new TransportSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), 48, null, null);
+        return new TransportSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), 48, null, null, BodyHandlers.DEFAULT_MAX_BYTES);
     }
 
     /** These settings with another connect timeout. */
     public TransportSettings withConnectTimeout(Duration d) {
-        return new TransportSettings(d, defaultTimeout, maxConnections, proxy, executor);
+        return new TransportSettings(d, defaultTimeout, maxConnections, proxy, executor, maxAnswerBytes);
     }
 
     /** These settings with another default response timeout. */
     public TransportSettings withDefaultTimeout(Duration d) {
-        return new TransportSettings(connectTimeout, d, maxConnections, proxy, executor);
+        return new TransportSettings(connectTimeout, d, maxConnections, proxy, executor, maxAnswerBytes);
     }
 
     /** These settings with another pool size. */
     public TransportSettings withMaxConnections(int n) {
-        return new TransportSettings(connectTimeout, defaultTimeout, n, proxy, executor);
+        return new TransportSettings(connectTimeout, defaultTimeout, n, proxy, executor, maxAnswerBytes);
     }
 
     /** These settings with an explicit proxy. */
     public TransportSettings withProxy(ProxySettings p) {
-        return new TransportSettings(connectTimeout, defaultTimeout, maxConnections, p, executor);
+        return new TransportSettings(connectTimeout, defaultTimeout, maxConnections, p, executor, maxAnswerBytes);
     }
 
     /** These settings with a callback executor. */
     public TransportSettings withExecutor(Executor e) {
-        return new TransportSettings(connectTimeout, defaultTimeout, maxConnections, proxy, e);
+        return new TransportSettings(connectTimeout, defaultTimeout, maxConnections, proxy, e, maxAnswerBytes);
+    }
+
+    /** These settings with another cap on API answers. */
+    public TransportSettings withMaxAnswerBytes(int n) {
+        return new TransportSettings(connectTimeout, defaultTimeout, maxConnections, proxy, executor, n);
     }
 
     /**

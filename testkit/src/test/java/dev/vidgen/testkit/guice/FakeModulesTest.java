@@ -19,7 +19,7 @@ import dev.vidgen.ports.http.HttpTransportProvider;
 import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.fake.port.FakeTaskPort;
 import dev.vidgen.fake.server.FakeVideoApi;
-import dev.vidgen.testkit.support.JdkTestTransportProvider;
+import dev.vidgen.adapter.jdk.JdkHttpTransportProvider;
 import dev.vidgen.fake.time.VirtualTime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +34,7 @@ class FakeModulesTest {
         protected void configure() {
             install(new VideoClientModule(ClientConfig.builder().apiKey("sk-production-key")
                     .callTimeout(Duration.ofSeconds(20)).build()));
-            OptionalBinder.newOptionalBinder(binder(), HttpTransportProvider.class).setBinding().toInstance(new JdkTestTransportProvider());
+            OptionalBinder.newOptionalBinder(binder(), HttpTransportProvider.class).setBinding().toInstance(new JdkHttpTransportProvider());
             bind(Storyboard.class);
         }
     }

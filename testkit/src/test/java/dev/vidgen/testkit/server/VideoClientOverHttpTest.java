@@ -20,7 +20,8 @@ import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.fake.Lifecycle;
-import dev.vidgen.testkit.support.JdkTestTransport;
+import dev.vidgen.adapter.jdk.JdkHttpTransport;
+import dev.vidgen.ports.http.TransportSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class VideoClientOverHttpTest {
     @RegisterExtension
     static final FakeVideoApiExtension FAKE = FakeVideoApiExtension.create(b -> b.taskDuration(Duration.ofMillis(300)));
 
-    private final JdkTestTransport transport = new JdkTestTransport();
+    private final JdkHttpTransport transport = JdkHttpTransport.create(TransportSettings.defaults());
 
     private static final AwaitOptions QUICK = AwaitOptions.builder().timeout(Duration.ofSeconds(20))
             .minInterval(Duration.ofMillis(20)).maxInterval(Duration.ofMillis(100)).build();
