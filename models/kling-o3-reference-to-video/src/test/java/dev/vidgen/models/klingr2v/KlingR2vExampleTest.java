@@ -1,14 +1,15 @@
 package dev.vidgen.models.klingr2v;
 
-import static dev.vidgen.models.klingr2v.Fixtures.CODEC;
-import static dev.vidgen.models.klingr2v.Fixtures.resource;
-import static dev.vidgen.models.klingr2v.Fixtures.violations;
+import static dev.vidgen.testkit.models.ModelFixtures.CODEC;
+import static dev.vidgen.testkit.models.ModelFixtures.resource;
+import static dev.vidgen.testkit.models.ModelFixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import dev.vidgen.testkit.models.ModelFixtures;
 import org.junit.jupiter.api.Test;
 
 /** The example body of foxapi's page: valid, read into the typed request, and written back byte for byte. */
@@ -17,7 +18,7 @@ class KlingR2vExampleTest {
     /** The page's body as one line, in the page's field order. */
     static String pageBody() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
-        return json.writeValueAsString(json.readTree(resource("examples/kling-o3-reference-to-video.json")));
+        return json.writeValueAsString(json.readTree(resource(ModelFixtures.class, "examples/kling-o3-reference-to-video.json")));
     }
 
     static final KlingReferenceToVideoRequest PAGE_EXAMPLE = KlingReferenceToVideoRequest.builder()
