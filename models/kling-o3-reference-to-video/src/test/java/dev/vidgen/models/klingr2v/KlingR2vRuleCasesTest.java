@@ -9,18 +9,18 @@ import dev.vidgen.domain.validation.Violation;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.testkit.models.RuleCase;
+import dev.vidgen.testkit.models.RuleCasesContract;
+import java.util.Collection;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule id of the family: a request at the edge of the rule passes, a request that breaks it
  * alone fails with exactly that rule, on that field, with a message saying what is allowed. Closed
  * sets (enums) can only be broken in JSON, so those cases go through the client's codec.
  */
-class KlingR2vRuleCasesTest {
+class KlingR2vRuleCasesTest extends RuleCasesContract {
 
     static final String MODEL = "\"model\":\"kling-o3-reference-to-video\"";
     static final String IMG = "\"https://example.com/i.jpg\"";
@@ -116,30 +116,19 @@ class KlingR2vRuleCasesTest {
             json(KlingR2vRuleIds.LIST_ITEM_REQUIRED, "a segment, or null", body("\"multi_prompt\":[{\"prompt\":\"a\",\"duration\":5}]"),
                     body("\"multi_prompt\":[null]"), "multiPrompt[0]", "a multi_prompt segment must not be null"));
 
-    static Stream<RuleCase> cases() {
-        return CASES.stream();
+    @Override
+    protected List<RuleCase> cases() {
+        return CASES;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void theEdgeCasePasses(RuleCase c) {
-        c.assertEdgePasses();
+    @Override
+    protected ModelFamily<?> family() {
+        return new KlingReferenceToVideoFamily();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void breakingTheRuleAloneFailsWithItsIdOnItsField(RuleCase c) {
-        c.assertBreaksAlone();
-    }
-
-    @Test
-    void theCasesCoverEveryRuleIdOfTheFamily() {
-        RuleCase.assertCoverExactly(CASES, KlingR2vRuleIds.ALL);
-    }
-
-    @Test
-    void theCapabilityTableNamesExactlyTheFamilysRuleIds() {
-        RuleCase.assertTablesNameExactly(new KlingReferenceToVideoFamily(), KlingR2vRuleIds.ALL);
+    @Override
+    protected Collection<String> ruleIds() {
+        return KlingR2vRuleIds.ALL;
     }
 
     @Test

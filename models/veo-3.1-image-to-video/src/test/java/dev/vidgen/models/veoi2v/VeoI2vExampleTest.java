@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import dev.vidgen.testkit.models.ModelFixtures;
+import dev.vidgen.domain.VideoRequest;
+import dev.vidgen.testkit.models.PageExampleContract;
 import org.junit.jupiter.api.Test;
 
 /** The example body of foxapi's page: valid, read into the typed request, and written back byte for byte. */
-class VeoI2vExampleTest {
+class VeoI2vExampleTest extends PageExampleContract {
 
     /** The page's body as one line, in the page's field order. */
     static String pageBody() throws Exception {
@@ -28,20 +30,14 @@ class VeoI2vExampleTest {
             .generateAudio(true)
             .build();
 
-    @Test
-    void thePageExampleValidatesClean() throws Exception {
-        assertThat(violations(pageBody())).isEmpty();
-        assertThat(violations(PAGE_EXAMPLE)).isEmpty();
+    @Override
+    protected String exampleBody() throws Exception {
+        return pageBody();
     }
 
-    @Test
-    void thePageExampleIsReadIntoTheTypedRequest() throws Exception {
-        assertThat(CODEC.decodeRequest(pageBody().getBytes(StandardCharsets.UTF_8))).isEqualTo(PAGE_EXAMPLE);
-    }
-
-    @Test
-    void theWireJsonIsExactlyThePagesBody() throws Exception {
-        assertThat(new String(CODEC.encodeRequest(PAGE_EXAMPLE), StandardCharsets.UTF_8)).isEqualTo(pageBody());
+    @Override
+    protected VideoRequest exampleRequest() {
+        return PAGE_EXAMPLE;
     }
 
     @Test

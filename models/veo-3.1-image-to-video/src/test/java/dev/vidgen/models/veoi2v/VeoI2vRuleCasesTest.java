@@ -8,18 +8,18 @@ import dev.vidgen.domain.catalog.FieldSpec;
 import dev.vidgen.domain.validation.InvalidValueException;
 import dev.vidgen.domain.validation.Violation;
 import java.util.List;
-import java.util.stream.Stream;
+import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.testkit.models.RuleCase;
+import dev.vidgen.testkit.models.RuleCasesContract;
+import java.util.Collection;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule id of the family: a request at the edge of the rule passes, a request that breaks it
  * alone fails with exactly that rule, on that field, with a message naming what is allowed. Closed
  * sets (enums) can only be broken in JSON, so those cases go through the client's codec.
  */
-class VeoI2vRuleCasesTest {
+class VeoI2vRuleCasesTest extends RuleCasesContract {
 
     static final String BASE = "\"prompt\":\"flowers\",\"image_url\":\"https://example.com/a.jpg\"";
 
@@ -88,30 +88,19 @@ class VeoI2vRuleCasesTest {
                     valid(LITE).safetyTolerance(3).build(), "safetyTolerance",
                     "not accepted by veo-3.1-lite-image-to-video; only veo-3.1-image-to-video and veo-3.1-fast-image-to-video accept it"));
 
-    static Stream<RuleCase> cases() {
-        return CASES.stream();
+    @Override
+    protected List<RuleCase> cases() {
+        return CASES;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void theEdgeCasePasses(RuleCase c) {
-        c.assertEdgePasses();
+    @Override
+    protected ModelFamily<?> family() {
+        return new VeoImageToVideoFamily();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void breakingTheRuleAloneFailsWithItsIdOnItsField(RuleCase c) {
-        c.assertBreaksAlone();
-    }
-
-    @Test
-    void theCasesCoverEveryRuleIdOfTheFamily() {
-        RuleCase.assertCoverExactly(CASES, VeoI2vRuleIds.ALL);
-    }
-
-    @Test
-    void theCapabilityTablesNameExactlyTheFamilysRuleIds() {
-        RuleCase.assertTablesNameExactly(new VeoImageToVideoFamily(), VeoI2vRuleIds.ALL);
+    @Override
+    protected Collection<String> ruleIds() {
+        return VeoI2vRuleIds.ALL;
     }
 
     @Test
