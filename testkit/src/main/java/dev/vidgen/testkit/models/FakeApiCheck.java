@@ -15,13 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Checks that the fake API serves a model module with no change of its own (it reads bodies with
  * the installed catalog): over real HTTP on 127.0.0.1, a good body makes a task and a bad one gets
- * a 422 naming the rule id and the field in the API's names. Start one per test class, close it after.
+ * a 422 naming the rule id and the field in the API's names. Register one per test class
+ * ({@code @RegisterExtension static final FakeApiCheck FAKE = new FakeApiCheck();}): it closes the
+ * fake after the class.
  */
-public final class FakeApiCheck implements AutoCloseable {
+public final class FakeApiCheck implements AutoCloseable, AfterAllCallback {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -85,6 +89,12 @@ public final class FakeApiCheck implements AutoCloseable {
         JsonNode violations = JSON.readTree(r.body()).get("error").get("violations");
         return StreamSupport.stream(violations.spliterator(), false)
                 .map(v -> v.get("rule").asText() + " " + v.get("field").asText()).toList();
+    }
+
+    /** Stops the fake API after the test class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Stops the fake API. */

@@ -17,22 +17,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RuleCasesContract {
 
-    /** For subclasses. */
-    protected RuleCasesContract() {
+    private final List<RuleCase> cases;
+    private final ModelFamily<?> family;
+    private final Collection<String> ruleIds;
+
+    /**
+     * For subclasses.
+     *
+     * @param cases   one case at least per rule of the family
+     * @param family  the family under test
+     * @param ruleIds every rule id of the family
+     */
+    protected RuleCasesContract(List<RuleCase> cases, ModelFamily<?> family, Collection<String> ruleIds) {
+        this.cases = List.copyOf(cases);
+        this.family = family;
+        this.ruleIds = List.copyOf(ruleIds);
     }
-
-    /** One case at least per rule of the family. */
-    protected abstract List<RuleCase> cases();
-
-    /** The family under test. */
-    protected abstract ModelFamily<?> family();
-
-    /** Every rule id of the family. */
-    protected abstract Collection<String> ruleIds();
 
     /** The cases, for the parameterized tests. */
     public Stream<RuleCase> allCases() {
-        return cases().stream();
+        return cases.stream();
     }
 
     /** The request at the edge of the rule passes. */
@@ -52,12 +56,12 @@ public abstract class RuleCasesContract {
     /** Every rule id has a case, and no case names another. */
     @Test
     public void theCasesCoverEveryRuleIdOfTheFamily() {
-        RuleCase.assertCoverExactly(cases(), ruleIds());
+        RuleCase.assertCoverExactly(cases, ruleIds);
     }
 
     /** The capability tables name exactly the family's rule ids. */
     @Test
     public void theCapabilityTablesNameExactlyTheFamilysRuleIds() {
-        RuleCase.assertTablesNameExactly(family(), ruleIds());
+        RuleCase.assertTablesNameExactly(family, ruleIds);
     }
 }

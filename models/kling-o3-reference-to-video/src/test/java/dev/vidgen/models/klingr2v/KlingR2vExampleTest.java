@@ -10,7 +10,6 @@ import dev.vidgen.domain.kling.KlingReferenceRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import dev.vidgen.testkit.models.ModelFixtures;
-import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.testkit.models.PageExampleContract;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +33,8 @@ class KlingR2vExampleTest extends PageExampleContract {
             .duration(5)
             .build();
 
-    @Override
-    protected String exampleBody() throws Exception {
-        return pageBody();
-    }
-
-    @Override
-    protected VideoRequest exampleRequest() {
-        return PAGE_EXAMPLE;
+    KlingR2vExampleTest() throws Exception {
+        super(pageBody(), PAGE_EXAMPLE);
     }
 
     @Test

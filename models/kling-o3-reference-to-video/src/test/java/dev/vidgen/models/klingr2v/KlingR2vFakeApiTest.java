@@ -3,9 +3,8 @@ package dev.vidgen.models.klingr2v;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.testkit.models.FakeApiCheck;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The testkit's fake API serves the model with no change of its own, because it reads bodies with
@@ -14,17 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class KlingR2vFakeApiTest {
 
-    static FakeApiCheck fake;
-
-    @BeforeAll
-    static void start() {
-        fake = new FakeApiCheck();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    @RegisterExtension
+    static final FakeApiCheck fake = new FakeApiCheck();
 
     @Test
     void thePageExampleMakesATask() throws Exception {

@@ -9,10 +9,8 @@ import dev.vidgen.domain.validation.Violation;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.testkit.models.RuleCase;
 import dev.vidgen.testkit.models.RuleCasesContract;
-import java.util.Collection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,19 +114,8 @@ class KlingR2vRuleCasesTest extends RuleCasesContract {
             json(KlingR2vRuleIds.LIST_ITEM_REQUIRED, "a segment, or null", body("\"multi_prompt\":[{\"prompt\":\"a\",\"duration\":5}]"),
                     body("\"multi_prompt\":[null]"), "multiPrompt[0]", "a multi_prompt segment must not be null"));
 
-    @Override
-    protected List<RuleCase> cases() {
-        return CASES;
-    }
-
-    @Override
-    protected ModelFamily<?> family() {
-        return new KlingReferenceToVideoFamily();
-    }
-
-    @Override
-    protected Collection<String> ruleIds() {
-        return KlingR2vRuleIds.ALL;
+    KlingR2vRuleCasesTest() {
+        super(CASES, new KlingReferenceToVideoFamily(), KlingR2vRuleIds.ALL);
     }
 
     @Test

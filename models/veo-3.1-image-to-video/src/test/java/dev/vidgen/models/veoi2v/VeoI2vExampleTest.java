@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import dev.vidgen.testkit.models.ModelFixtures;
-import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.testkit.models.PageExampleContract;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +29,8 @@ class VeoI2vExampleTest extends PageExampleContract {
             .generateAudio(true)
             .build();
 
-    @Override
-    protected String exampleBody() throws Exception {
-        return pageBody();
-    }
-
-    @Override
-    protected VideoRequest exampleRequest() {
-        return PAGE_EXAMPLE;
+    VeoI2vExampleTest() throws Exception {
+        super(pageBody(), PAGE_EXAMPLE);
     }
 
     @Test

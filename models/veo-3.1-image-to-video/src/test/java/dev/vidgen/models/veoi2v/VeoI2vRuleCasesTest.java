@@ -8,10 +8,8 @@ import dev.vidgen.domain.catalog.FieldSpec;
 import dev.vidgen.domain.validation.InvalidValueException;
 import dev.vidgen.domain.validation.Violation;
 import java.util.List;
-import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.testkit.models.RuleCase;
 import dev.vidgen.testkit.models.RuleCasesContract;
-import java.util.Collection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,19 +86,8 @@ class VeoI2vRuleCasesTest extends RuleCasesContract {
                     valid(LITE).safetyTolerance(3).build(), "safetyTolerance",
                     "not accepted by veo-3.1-lite-image-to-video; only veo-3.1-image-to-video and veo-3.1-fast-image-to-video accept it"));
 
-    @Override
-    protected List<RuleCase> cases() {
-        return CASES;
-    }
-
-    @Override
-    protected ModelFamily<?> family() {
-        return new VeoImageToVideoFamily();
-    }
-
-    @Override
-    protected Collection<String> ruleIds() {
-        return VeoI2vRuleIds.ALL;
+    VeoI2vRuleCasesTest() {
+        super(CASES, new VeoImageToVideoFamily(), VeoI2vRuleIds.ALL);
     }
 
     @Test
