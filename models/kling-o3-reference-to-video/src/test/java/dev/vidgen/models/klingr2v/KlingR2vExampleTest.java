@@ -1,23 +1,25 @@
 package dev.vidgen.models.klingr2v;
 
-import static dev.vidgen.models.klingr2v.Fixtures.CODEC;
-import static dev.vidgen.models.klingr2v.Fixtures.resource;
-import static dev.vidgen.models.klingr2v.Fixtures.violations;
+import static dev.vidgen.testkit.models.ModelFixtures.CODEC;
+import static dev.vidgen.testkit.models.ModelFixtures.resource;
+import static dev.vidgen.testkit.models.ModelFixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import dev.vidgen.testkit.models.ModelFixtures;
+import dev.vidgen.testkit.models.PageExampleContract;
 import org.junit.jupiter.api.Test;
 
 /** The example body of foxapi's page: valid, read into the typed request, and written back byte for byte. */
-class KlingR2vExampleTest {
+class KlingR2vExampleTest extends PageExampleContract {
 
     /** The page's body as one line, in the page's field order. */
     static String pageBody() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
-        return json.writeValueAsString(json.readTree(resource("examples/kling-o3-reference-to-video.json")));
+        return json.writeValueAsString(json.readTree(resource(ModelFixtures.class, "examples/kling-o3-reference-to-video.json")));
     }
 
     static final KlingReferenceToVideoRequest PAGE_EXAMPLE = KlingReferenceToVideoRequest.builder()
@@ -31,20 +33,8 @@ class KlingR2vExampleTest {
             .duration(5)
             .build();
 
-    @Test
-    void thePageExampleValidatesClean() throws Exception {
-        assertThat(violations(pageBody())).isEmpty();
-        assertThat(violations(PAGE_EXAMPLE)).isEmpty();
-    }
-
-    @Test
-    void thePageExampleIsReadIntoTheTypedRequest() throws Exception {
-        assertThat(CODEC.decodeRequest(pageBody().getBytes(StandardCharsets.UTF_8))).isEqualTo(PAGE_EXAMPLE);
-    }
-
-    @Test
-    void theWireJsonIsExactlyThePagesBody() throws Exception {
-        assertThat(new String(CODEC.encodeRequest(PAGE_EXAMPLE), StandardCharsets.UTF_8)).isEqualTo(pageBody());
+    KlingR2vExampleTest() throws Exception {
+        super(pageBody(), PAGE_EXAMPLE);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.vidgen.models.klingr2v;
 
-import static dev.vidgen.models.klingr2v.Fixtures.VALIDATOR;
+import static dev.vidgen.testkit.models.ModelFixtures.VALIDATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +20,7 @@ import dev.vidgen.domain.validation.Violation;
 import dev.vidgen.fake.port.FakeTaskPort;
 import dev.vidgen.testkit.guice.FakeTaskPortModule;
 import java.util.List;
+import dev.vidgen.testkit.models.ModelFixtures;
 import org.junit.jupiter.api.Test;
 
 /** The family is found like a user's would be: by ServiceLoader, and through the client's Guice Multibinder. */
@@ -77,7 +78,7 @@ class KlingR2vRegistrationTest {
         KlingReferenceToVideoRequest noPrompt = KlingReferenceToVideoRequest.builder().duration(5).build();
         KlingReferenceToVideoRequest badRef = KlingReferenceToVideoRequest.builder().prompt("@Image1").build();
         KlingReferenceToVideoRequest badSum = KlingReferenceToVideoRequest.builder().segment("a", 2).build();
-        assertThat(List.of(noPrompt, badRef, badSum)).allSatisfy(r -> assertThat(Fixtures.violations(r)).hasSize(1));
+        assertThat(List.of(noPrompt, badRef, badSum)).allSatisfy(r -> assertThat(ModelFixtures.violations(r)).hasSize(1));
 
         assertThat(lenient(KlingR2vRuleIds.PROMPT_REQUIRED).validate(noPrompt)).isEmpty();
         assertThat(lenient(KlingR2vRuleIds.PROMPT_TEMPLATE_REF).validate(badRef)).isEmpty();

@@ -1,6 +1,6 @@
 package dev.vidgen.models.klingr2v;
 
-import static dev.vidgen.models.klingr2v.Fixtures.violations;
+import static dev.vidgen.testkit.models.ModelFixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,30 +9,16 @@ import dev.vidgen.domain.validation.Violation;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import dev.vidgen.testkit.models.RuleCase;
+import dev.vidgen.testkit.models.RuleCasesContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule id of the family: a request at the edge of the rule passes, a request that breaks it
  * alone fails with exactly that rule, on that field, with a message saying what is allowed. Closed
  * sets (enums) can only be broken in JSON, so those cases go through the client's codec.
  */
-class KlingR2vRuleCasesTest {
-
-    /** One rule: a passing request at its edge and a failing one, each as the violations it yields. */
-    record RuleCase(String ruleId, String name, Supplier<List<Violation>> passing, Supplier<List<Violation>> failing,
-                    String path, String messagePart) {
-        @Override
-        public String toString() {
-            return ruleId + ": " + name;
-        }
-    }
+class KlingR2vRuleCasesTest extends RuleCasesContract {
 
     static final String MODEL = "\"model\":\"kling-o3-reference-to-video\"";
     static final String IMG = "\"https://example.com/i.jpg\"";
@@ -47,12 +33,12 @@ class KlingR2vRuleCasesTest {
     }
 
     static RuleCase json(String ruleId, String name, String pass, String fail, String path, String messagePart) {
-        return new RuleCase(ruleId, name, () -> violations(pass), () -> violations(fail), path, messagePart);
+        return RuleCase.json(ruleId, name, pass, fail, path, messagePart);
     }
 
     static RuleCase java(String ruleId, String name, KlingReferenceToVideoRequest.Builder pass,
                          KlingReferenceToVideoRequest.Builder fail, String path, String messagePart) {
-        return new RuleCase(ruleId, name, () -> violations(pass.build()), () -> violations(fail.build()), path, messagePart);
+        return RuleCase.java(ruleId, name, pass::build, fail::build, path, messagePart);
     }
 
     static final List<RuleCase> CASES = List.of(
@@ -128,37 +114,8 @@ class KlingR2vRuleCasesTest {
             json(KlingR2vRuleIds.LIST_ITEM_REQUIRED, "a segment, or null", body("\"multi_prompt\":[{\"prompt\":\"a\",\"duration\":5}]"),
                     body("\"multi_prompt\":[null]"), "multiPrompt[0]", "a multi_prompt segment must not be null"));
 
-    static Stream<RuleCase> cases() {
-        return CASES.stream();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void theEdgeCasePasses(RuleCase c) {
-        assertThat(c.passing().get()).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void breakingTheRuleAloneFailsWithItsIdOnItsField(RuleCase c) {
-        assertThat(c.failing().get()).singleElement().satisfies(v -> {
-            assertThat(v.ruleId()).isEqualTo(c.ruleId());
-            assertThat(v.path()).isEqualTo(c.path());
-            assertThat(v.message()).contains(c.messagePart());
-        });
-    }
-
-    @Test
-    void theCasesCoverEveryRuleIdOfTheFamily() {
-        Set<String> covered = CASES.stream().map(RuleCase::ruleId).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(covered).isEqualTo(new TreeSet<>(KlingR2vRuleIds.ALL));
-    }
-
-    @Test
-    void theCapabilityTableNamesExactlyTheFamilysRuleIds() {
-        Set<String> inTable = new KlingReferenceToVideoFamily().models().stream().flatMap(m -> m.fields().stream())
-                .flatMap(f -> f.ruleIds().stream()).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(inTable).isEqualTo(new TreeSet<>(KlingR2vRuleIds.ALL));
+    KlingR2vRuleCasesTest() {
+        super(CASES, new KlingReferenceToVideoFamily(), KlingR2vRuleIds.ALL);
     }
 
     @Test

@@ -34,6 +34,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
+import dev.vidgen.testkit.models.ModelFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,12 +211,12 @@ class ReadmeModelModuleTest {
             String example = VeoI2vExampleTest.pageBody().replace("veo-3.1-image-to-video", "acme-1-image-to-video");
             VideoRequest request = codec.decodeRequest(example.getBytes(StandardCharsets.UTF_8));
             assertThat(request.getClass().getName()).isEqualTo("com.example.acme.VeoImageToVideoRequest");
-            assertThat(Fixtures.violations(request)).isEmpty();
+            assertThat(ModelFixtures.violations(request)).isEmpty();
             assertThat(new String(codec.encodeRequest(request), StandardCharsets.UTF_8)).isEqualTo(example);
 
             VideoRequest bad = codec.decodeRequest(("{\"model\":\"acme-1-lite-image-to-video\",\"prompt\":\"p\","
                     + "\"image_url\":\"https://example.com/a.jpg\",\"safety_tolerance\":2,\"duration\":5}").getBytes(StandardCharsets.UTF_8));
-            assertThat(Fixtures.violations(bad)).extracting(Violation::ruleId, Violation::path).containsExactlyInAnyOrder(
+            assertThat(ModelFixtures.violations(bad)).extracting(Violation::ruleId, Violation::path).containsExactlyInAnyOrder(
                     tuple("acme-i2v.duration", "duration"),
                     tuple("acme-i2v.variant.safety-tolerance", "safetyTolerance"));
             try {

@@ -1,22 +1,24 @@
 package dev.vidgen.models.veoi2v;
 
-import static dev.vidgen.models.veoi2v.Fixtures.CODEC;
-import static dev.vidgen.models.veoi2v.Fixtures.resource;
-import static dev.vidgen.models.veoi2v.Fixtures.violations;
+import static dev.vidgen.testkit.models.ModelFixtures.CODEC;
+import static dev.vidgen.testkit.models.ModelFixtures.resource;
+import static dev.vidgen.testkit.models.ModelFixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import dev.vidgen.testkit.models.ModelFixtures;
+import dev.vidgen.testkit.models.PageExampleContract;
 import org.junit.jupiter.api.Test;
 
 /** The example body of foxapi's page: valid, read into the typed request, and written back byte for byte. */
-class VeoI2vExampleTest {
+class VeoI2vExampleTest extends PageExampleContract {
 
     /** The page's body as one line, in the page's field order. */
     static String pageBody() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
-        return json.writeValueAsString(json.readTree(resource("examples/veo-3.1-image-to-video.json")));
+        return json.writeValueAsString(json.readTree(resource(ModelFixtures.class, "examples/veo-3.1-image-to-video.json")));
     }
 
     static final VeoImageToVideoRequest PAGE_EXAMPLE = VeoImageToVideoRequest.builder(VeoI2vModel.STANDARD)
@@ -27,20 +29,8 @@ class VeoI2vExampleTest {
             .generateAudio(true)
             .build();
 
-    @Test
-    void thePageExampleValidatesClean() throws Exception {
-        assertThat(violations(pageBody())).isEmpty();
-        assertThat(violations(PAGE_EXAMPLE)).isEmpty();
-    }
-
-    @Test
-    void thePageExampleIsReadIntoTheTypedRequest() throws Exception {
-        assertThat(CODEC.decodeRequest(pageBody().getBytes(StandardCharsets.UTF_8))).isEqualTo(PAGE_EXAMPLE);
-    }
-
-    @Test
-    void theWireJsonIsExactlyThePagesBody() throws Exception {
-        assertThat(new String(CODEC.encodeRequest(PAGE_EXAMPLE), StandardCharsets.UTF_8)).isEqualTo(pageBody());
+    VeoI2vExampleTest() throws Exception {
+        super(pageBody(), PAGE_EXAMPLE);
     }
 
     @Test

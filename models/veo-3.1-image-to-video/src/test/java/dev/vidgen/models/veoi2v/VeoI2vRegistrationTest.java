@@ -1,6 +1,6 @@
 package dev.vidgen.models.veoi2v;
 
-import static dev.vidgen.models.veoi2v.Fixtures.VALIDATOR;
+import static dev.vidgen.testkit.models.ModelFixtures.VALIDATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

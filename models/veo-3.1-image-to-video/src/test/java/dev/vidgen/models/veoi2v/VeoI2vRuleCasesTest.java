@@ -1,6 +1,6 @@
 package dev.vidgen.models.veoi2v;
 
-import static dev.vidgen.models.veoi2v.Fixtures.violations;
+import static dev.vidgen.testkit.models.ModelFixtures.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,30 +8,16 @@ import dev.vidgen.domain.catalog.FieldSpec;
 import dev.vidgen.domain.validation.InvalidValueException;
 import dev.vidgen.domain.validation.Violation;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import dev.vidgen.testkit.models.RuleCase;
+import dev.vidgen.testkit.models.RuleCasesContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule id of the family: a request at the edge of the rule passes, a request that breaks it
  * alone fails with exactly that rule, on that field, with a message naming what is allowed. Closed
  * sets (enums) can only be broken in JSON, so those cases go through the client's codec.
  */
-class VeoI2vRuleCasesTest {
-
-    /** One rule: a passing request at its edge and a failing one, each as the violations it yields. */
-    record RuleCase(String ruleId, String name, Supplier<List<Violation>> passing, Supplier<List<Violation>> failing,
-                    String path, String messagePart) {
-        @Override
-        public String toString() {
-            return ruleId + ": " + name;
-        }
-    }
+class VeoI2vRuleCasesTest extends RuleCasesContract {
 
     static final String BASE = "\"prompt\":\"flowers\",\"image_url\":\"https://example.com/a.jpg\"";
 
@@ -44,12 +30,12 @@ class VeoI2vRuleCasesTest {
     }
 
     static RuleCase json(String ruleId, String name, String pass, String fail, String path, String messagePart) {
-        return new RuleCase(ruleId, name, () -> violations(pass), () -> violations(fail), path, messagePart);
+        return RuleCase.json(ruleId, name, pass, fail, path, messagePart);
     }
 
     static RuleCase java(String ruleId, String name, VeoImageToVideoRequest pass, VeoImageToVideoRequest fail,
                          String path, String messagePart) {
-        return new RuleCase(ruleId, name, () -> violations(pass), () -> violations(fail), path, messagePart);
+        return RuleCase.java(ruleId, name, () -> pass, () -> fail, path, messagePart);
     }
 
     static final VeoI2vModel STD = VeoI2vModel.STANDARD;
@@ -100,37 +86,8 @@ class VeoI2vRuleCasesTest {
                     valid(LITE).safetyTolerance(3).build(), "safetyTolerance",
                     "not accepted by veo-3.1-lite-image-to-video; only veo-3.1-image-to-video and veo-3.1-fast-image-to-video accept it"));
 
-    static Stream<RuleCase> cases() {
-        return CASES.stream();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void theEdgeCasePasses(RuleCase c) {
-        assertThat(c.passing().get()).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void breakingTheRuleAloneFailsWithItsIdOnItsField(RuleCase c) {
-        assertThat(c.failing().get()).singleElement().satisfies(v -> {
-            assertThat(v.ruleId()).isEqualTo(c.ruleId());
-            assertThat(v.path()).isEqualTo(c.path());
-            assertThat(v.message()).contains(c.messagePart());
-        });
-    }
-
-    @Test
-    void theCasesCoverEveryRuleIdOfTheFamily() {
-        Set<String> covered = CASES.stream().map(RuleCase::ruleId).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(covered).isEqualTo(new TreeSet<>(VeoI2vRuleIds.ALL));
-    }
-
-    @Test
-    void theCapabilityTablesNameExactlyTheFamilysRuleIds() {
-        Set<String> inTables = new VeoImageToVideoFamily().models().stream().flatMap(m -> m.fields().stream())
-                .flatMap(f -> f.ruleIds().stream()).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(inTables).isEqualTo(new TreeSet<>(VeoI2vRuleIds.ALL));
+    VeoI2vRuleCasesTest() {
+        super(CASES, new VeoImageToVideoFamily(), VeoI2vRuleIds.ALL);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.vidgen.models.veoi2v;
+package dev.vidgen.testkit.models;
 
 import dev.vidgen.client.error.RequestValidationException;
 import dev.vidgen.client.protocol.FoxApiCodec;
@@ -16,24 +16,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
-/** What the tests share: one validator, the client's codec over the installed families, the page example. */
-final class Fixtures {
+/**
+ * What a model module's tests share: one validator, the client's codec over the installed
+ * families (so the module under test is read as a user's client reads it), and test resources.
+ */
+public final class ModelFixtures {
 
-    static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+    /** A Bean Validation validator that needs no expression language. */
+    public static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    static final RequestValidator DEFAULTS = new RequestValidator(VALIDATOR, ValidationPolicy.defaults());
-    static final FoxApiCodec CODEC = new FoxApiCodec(ModelCatalog.loadInstalled());
 
-    private Fixtures() {
+    /** The request validator with every rule on. */
+    public static final RequestValidator DEFAULTS = new RequestValidator(VALIDATOR, ValidationPolicy.defaults());
+
+    /** The client's codec over the families installed through {@code META-INF/services}. */
+    public static final FoxApiCodec CODEC = new FoxApiCodec(ModelCatalog.loadInstalled());
+
+    private ModelFixtures() {
     }
 
     /** Every violation of a typed request under the default policy. */
-    static List<Violation> violations(VideoRequest request) {
+    public static List<Violation> violations(VideoRequest request) {
         return DEFAULTS.validate(request);
     }
 
     /** Every violation of a JSON body: what binding reports (closed sets, types), else what validation reports. */
-    static List<Violation> violations(String json) {
+    public static List<Violation> violations(String json) {
         try {
             return DEFAULTS.validate(CODEC.decodeRequest(json.getBytes(StandardCharsets.UTF_8)));
         } catch (RequestValidationException e) {
@@ -41,9 +49,9 @@ final class Fixtures {
         }
     }
 
-    /** A test resource as text. */
-    static String resource(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/" + name)) {
+    /** A test resource (at the root of {@code anchor}'s class path) as text. */
+    public static String resource(Class<?> anchor, String name) {
+        try (InputStream in = anchor.getResourceAsStream("/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + name);
             }
