@@ -1,17 +1,22 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.await.AwaitOptions;
+import dev.vidgen.client.internal.Calls;
 import dev.vidgen.client.await.TaskAwaiter;
 import dev.vidgen.client.download.ResultDownloader;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.RequestValidationException;
+import dev.vidgen.client.observe.CallSpan;
+import dev.vidgen.client.observe.ClientCall;
+import dev.vidgen.client.observe.ClientObserver;
+import dev.vidgen.client.observe.Observed;
+import dev.vidgen.client.observe.TaskEvent;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.RequestValidator;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.ports.CallOptions;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.nio.file.Path;
@@ -59,18 +64,20 @@ public final class VideoClient implements AutoCloseable {
     private final TaskAwaiter awaiter;
     private final Supplier<ResultDownloader> downloader;
     private final List<AutoCloseable> owned;
+    private final ClientObserver observer;
     private volatile boolean closed;
 
     VideoClient(ModelCatalog catalog, RequestValidator validator, TaskSubmissionPort port, Scheduler scheduler,
-                Supplier<ResultDownloader> downloader, List<AutoCloseable> owned) {
+                Supplier<ResultDownloader> downloader, List<AutoCloseable> owned, ClientObserver observer) {
         this.catalog = catalog;
         this.validator = validator;
         this.port = port;
         this.downloader = downloader;
         this.owned = List.copyOf(owned);
+        this.observer = ClientObserver.safe(observer);
         this.awaiter = new TaskAwaiter(port, scheduler,
                 error -> error instanceof ApiException api ? api.retryAfter() : Optional.empty(),
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), this.observer);
     }
 
     /** A builder for use without Guice. */
@@ -114,7 +121,7 @@ public final class VideoClient implements AutoCloseable {
      *         {@link dev.vidgen.client.error.VidgenException#taskMayHaveBeenCreated()} before submitting again
      */
     public VideoTask submit(VideoRequest request) {
-        return submit(request, CallOptions.DEFAULTS);
+        return submit(request, CallOptions.defaults());
     }
 
     /** {@link #submit(VideoRequest)} with per-call options (they win over the client's defaults). */
@@ -124,12 +131,17 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #submit(VideoRequest)}; validation failures complete the future exceptionally. */
     public CompletableFuture<VideoTask> submitAsync(VideoRequest request) {
-        return submitAsync(request, CallOptions.DEFAULTS);
+        return submitAsync(request, CallOptions.defaults());
     }
 
     /** Async {@link #submit(VideoRequest, CallOptions)}. */
     public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
-        return whileOpen(() -> {
+        return submitAsync(request, options, null);
+    }
+
+    private CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options, CallSpan parent) {
+        String model = request == null ? null : request.modelId();
+        return Observed.call(observer, new ClientCall(ClientCall.SUBMIT, model, null, parent), span -> whileOpen(() -> {
             List<Violation> violations = validate(request);
             if (!violations.isEmpty()) {
                 throw new RequestValidationException(violations);
@@ -138,13 +150,15 @@ public final class VideoClient implements AutoCloseable {
                 String prompt = request.prompt() == null ? "" : request.prompt();
                 LOG.debug("submitting a {} request, prompt: {}", request.modelId(), prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt);
             }
-            return port.submitAsync(request, options == null ? CallOptions.DEFAULTS : options);
-        });
+            CompletableFuture<VideoTask> sent = port.submitAsync(request, Calls.toPort(options));
+            return observer == ClientObserver.NOOP ? sent
+                    : Observed.beforeCompletion(sent, task -> observer.taskEvent(TaskEvent.submitted(task.id(), model)));
+        }));
     }
 
     /** Fetches a task's current state. */
     public VideoTask get(TaskId id) {
-        return get(id, CallOptions.DEFAULTS);
+        return get(id, CallOptions.defaults());
     }
 
     /** {@link #get(TaskId)} with per-call options, for example {@code sync_upstream}. */
@@ -154,12 +168,13 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #get(TaskId)}. */
     public CompletableFuture<VideoTask> getAsync(TaskId id) {
-        return getAsync(id, CallOptions.DEFAULTS);
+        return getAsync(id, CallOptions.defaults());
     }
 
     /** Async {@link #get(TaskId, CallOptions)}. */
     public CompletableFuture<VideoTask> getAsync(TaskId id, CallOptions options) {
-        return whileOpen(() -> port.fetchAsync(Objects.requireNonNull(id, "id"), options == null ? CallOptions.DEFAULTS : options));
+        return Observed.call(observer, new ClientCall(ClientCall.GET, null, id, null), span -> whileOpen(
+                () -> port.fetchAsync(Objects.requireNonNull(id, "id"), Calls.toPort(options))));
     }
 
     /** {@link #await(TaskId, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
@@ -180,7 +195,8 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #await(TaskId, AwaitOptions)}; cancelling the future stops polling. */
     public CompletableFuture<VideoTask> awaitAsync(TaskId id, AwaitOptions options) {
-        return whileOpen(() -> awaiter.await(id, options == null ? AwaitOptions.defaults() : options));
+        return Observed.call(observer, new ClientCall(ClientCall.AWAIT, null, id, null),
+                span -> whileOpen(() -> awaiter.await(id, options == null ? AwaitOptions.defaults() : options)));
     }
 
     /** {@link #submitAndAwait(VideoRequest, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
@@ -195,9 +211,16 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #submitAndAwait}; cancelling the future cancels the submit or stops the polling, whichever is under way. */
     public CompletableFuture<VideoTask> submitAndAwaitAsync(VideoRequest request, AwaitOptions options) {
+        String model = request == null ? null : request.modelId();
+        return Observed.call(observer, new ClientCall(ClientCall.SUBMIT_AND_AWAIT, model, null, null),
+                parent -> submitAndAwait(request, options, parent));
+    }
+
+    private CompletableFuture<VideoTask> submitAndAwait(VideoRequest request, AwaitOptions options, CallSpan parent) {
+        String model = request == null ? null : request.modelId();
         AwaitOptions o = options == null ? AwaitOptions.defaults() : options;
         CompletableFuture<VideoTask> result = new CompletableFuture<>();
-        CompletableFuture<VideoTask> submitted = submitAsync(request);
+        CompletableFuture<VideoTask> submitted = submitAsync(request, CallOptions.defaults(), parent);
         result.whenComplete((t, e) -> submitted.cancel(true));
         submitted.whenComplete((task, error) -> {
             if (error != null) {
@@ -207,7 +230,8 @@ public final class VideoClient implements AutoCloseable {
             CompletableFuture<VideoTask> waiting;
             try {
                 ensureOpen();
-                waiting = awaiter.await(task, o);
+                parent.identify(task.id(), model);
+                waiting = Observed.call(observer, new ClientCall(ClientCall.AWAIT, model, task.id(), parent), span -> awaiter.await(task, o));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
@@ -233,13 +257,19 @@ public final class VideoClient implements AutoCloseable {
      * @throws dev.vidgen.client.error.ResultExpiredException the URL answered 403, 404 or 410 (results live 24 hours)
      */
     public Path download(VideoTask task, int index, Path target) {
-        ensureOpen();
-        return downloader.get().download(task, index, target);
+        return Observed.run(observer, downloadCall(task), () -> {
+            ensureOpen();
+            return downloader.get().download(task, index, target);
+        });
     }
 
     /** {@link #download} on {@code executor} (downloads block, so they never run on the client's scheduler). */
     public CompletableFuture<Path> downloadAsync(VideoTask task, int index, Path target, Executor executor) {
-        return whileOpen(() -> downloader.get().downloadAsync(task, index, target, executor));
+        return Observed.call(observer, downloadCall(task), span -> whileOpen(() -> downloader.get().downloadAsync(task, index, target, executor)));
+    }
+
+    private static ClientCall downloadCall(VideoTask task) {
+        return new ClientCall(ClientCall.DOWNLOAD, task == null ? null : task.model(), task == null ? null : task.id(), null);
     }
 
     /** The model families and their capability tables. */

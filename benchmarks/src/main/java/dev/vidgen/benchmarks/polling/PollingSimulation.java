@@ -4,7 +4,7 @@ import dev.vidgen.benchmarks.Args;
 import dev.vidgen.benchmarks.Figures;
 import dev.vidgen.client.await.AdaptivePolling;
 import dev.vidgen.client.await.AwaitOptions;
-import dev.vidgen.client.await.PollingStrategy;
+import dev.vidgen.client.await.PollingCadence;
 import dev.vidgen.client.await.TaskAwaiter;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
@@ -98,9 +98,9 @@ public final class PollingSimulation {
 
         Map<String, AwaitOptions> strategies = new LinkedHashMap<>();
         strategies.put("adaptive", AwaitOptions.defaults());
-        strategies.put("fixed0_5s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofMillis(500))).build());
-        strategies.put("fixed6s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(6))).build());
-        strategies.put("fixed10s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(10))).build());
+        strategies.put("fixed0_5s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofMillis(500))).build());
+        strategies.put("fixed6s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(6))).build());
+        strategies.put("fixed10s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(10))).build());
         // what-ifs with public settings only: a shorter longest interval; half the ETA slept (the default until 2026-11-22)
         strategies.put("adaptive_max15s", AwaitOptions.builder().maxInterval(Duration.ofSeconds(15)).build());
         strategies.put("adaptive_eta0_5", AwaitOptions.builder().polling(new AdaptivePolling(0.5, 0.2, 0.1)).build());
@@ -150,7 +150,7 @@ public final class PollingSimulation {
     private static void curve(List<SimulatedTask> tasks, long seed) {
         Map<String, AwaitOptions> points = new LinkedHashMap<>();
         for (int s : new int[] {1, 2, 3, 4, 6, 8, 10, 15, 20}) {
-            points.put("fixed" + s + "s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(s))).build());
+            points.put("fixed" + s + "s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(s))).build());
         }
         for (double eta : new double[] {0.15, 0.3, 0.5}) {
             for (int max : new int[] {3, 5, 8, 15, 30}) {
@@ -180,7 +180,7 @@ public final class PollingSimulation {
     }
 
     /** Waits for every task with {@code strategy} (and the default wait options otherwise) in a fresh virtual time. */
-    public static Outcome run(String name, PollingStrategy strategy, List<SimulatedTask> tasks, long seed) {
+    public static Outcome run(String name, PollingCadence strategy, List<SimulatedTask> tasks, long seed) {
         return run(name, AwaitOptions.builder().polling(strategy).build(), tasks, seed);
     }
 
@@ -197,8 +197,8 @@ public final class PollingSimulation {
         // records, without changing it, the strategy's last decision before each task completed
         double[] lastSleep = new double[tasks.size()];
         boolean[] lastExpectedLater = new boolean[tasks.size()];
-        PollingStrategy strategy = waitOptions.polling();
-        PollingStrategy recorded = (history, min, max, random) -> {
+        PollingCadence strategy = waitOptions.polling();
+        PollingCadence recorded = (history, min, max, random) -> {
             Duration delay = strategy.nextDelay(history, min, max, random);
             Integer index = history.latest() == null ? null : indexes.get(history.latest().id());
             if (index != null && !tasks.get(index).completedAt(history.now())) {

@@ -8,12 +8,14 @@ import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.client.error.TaskFailedException;
 import dev.vidgen.client.error.UnusableResultException;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryClassifier;
 import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.client.internal.Calls;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.time.Duration;
@@ -71,6 +73,7 @@ public final class TaskAwaiter {
     private final Function<? super Throwable, Optional<Duration>> retryAfter;
     private final DoubleSupplier random;
     private final PollGate gate;
+    private final ClientObserver observer;
 
     /**
      * An awaiter polling {@code port} on {@code scheduler}, with random jitter, reading
@@ -87,17 +90,29 @@ public final class TaskAwaiter {
      * @param scheduler  the clock and the timer of every wait
      * @param retryAfter reads the server's {@code Retry-After} out of a failed poll's exception, if
      *                   it carries one; the next poll then waits at least that long
-     * @param random     uniform numbers in [0, 1) for the polling strategy's jitter
+     * @param random     uniform numbers in [0, 1) for the polling cadence's jitter
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler,
                        Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random) {
-        this(port, scheduler, retryAfter, random, PollGate.DEFAULT_LIMIT);
+        this(port, scheduler, retryAfter, random, ClientObserver.NOOP);
+    }
+
+    /** As the four-argument constructor, telling {@code observer} of every wait's start, polls, completion or failure and end. */
+    public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
+                       DoubleSupplier random, ClientObserver observer) {
+        this(port, scheduler, retryAfter, random, observer, PollGate.DEFAULT_LIMIT);
     }
 
     /** As above, with at most {@code maxPollsInFlight} task queries in flight at once (see {@link PollGate}). */
     TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
                 DoubleSupplier random, int maxPollsInFlight) {
+        this(port, scheduler, retryAfter, random, ClientObserver.NOOP, maxPollsInFlight);
+    }
+
+    private TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
+                        DoubleSupplier random, ClientObserver observer, int maxPollsInFlight) {
         this.gate = new PollGate(maxPollsInFlight);
+        this.observer = ClientObserver.safe(observer);
         this.port = Objects.requireNonNull(port, "port must not be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter must not be null");
@@ -143,8 +158,7 @@ public final class TaskAwaiter {
     }
 
     /** The key the listener is notified on: a change of any part is an event. */
-    private record Seen(String status, Integer progress, Long etaSeconds, int results) {
-    }
+    private record Seen(String status, Integer progress, Long etaSeconds, int results) { }
 
     /**
      * One wait. Its steps run one after another (poll, answer, next poll), each on the scheduler's
@@ -165,6 +179,7 @@ public final class TaskAwaiter {
         int emptyRequeries;
         Instant completedSeenAt;
         Seen seen;
+        WaitEvents events;
 
         private Scheduler.Cancellable timer;
         private CompletableFuture<VideoTask> inFlight;
@@ -180,6 +195,8 @@ public final class TaskAwaiter {
 
         void start(VideoTask known) {
             result.whenComplete((value, error) -> stop());
+            events = WaitEvents.start(observer, id, known, startedAt);
+            result.whenComplete((value, error) -> events.ended(last, error, history.polls(), scheduler.now()));
             if (known == null) {
                 schedule(Duration.ZERO, this::poll);
             } else {
@@ -253,10 +270,11 @@ public final class TaskAwaiter {
             }
             Instant now = scheduler.now();
             history = history.at(now).withPoll();
-            boolean sync = options.syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
+            events.polled(last, history.polls());
+            boolean sync = options.pollOptions().syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
             // no poll outlives the deadline by more than one minimum interval
             Duration budget = max(Duration.between(now, deadline), options.minInterval());
-            CallOptions call = CallOptions.DEFAULTS.withCallTimeout(budget).withSyncUpstream(sync);
+            CallSettings call = Calls.toPort(options.pollOptions(), budget, sync);
             CompletableFuture<VideoTask> fetch;
             try {
                 fetch = port.fetchAsync(id, call);
@@ -327,10 +345,11 @@ public final class TaskAwaiter {
                             LOG.warn("task {} completed; result entries left out as unusable: {}", id,
                                     dev.vidgen.client.protocol.Sanitizer.sanitize(String.join("; ", task.resultProblems())));
                         }
+                        events.completed(task);
                         result.complete(task);
                     }
                 }
-                case FAILED, CANCELLED -> result.completeExceptionally(new TaskFailedException(task));
+                case FAILED, CANCELLED -> result.completeExceptionally(events.failed(new TaskFailedException(task)));
                 default -> scheduleNext(now);
             }
         }
@@ -355,7 +374,7 @@ public final class TaskAwaiter {
             Duration delay = options.polling().nextDelay(history.at(now), options.minInterval(), options.maxInterval(),
                     random.getAsDouble());
             if (delay == null) {
-                throw new IllegalStateException("polling strategy " + options.polling() + " returned no delay");
+                throw new IllegalStateException("polling cadence " + options.polling() + " returned no delay");
             }
             if (retryAfterHint != null && retryAfterHint.compareTo(delay) > 0) {
                 if (retryAfterHint.compareTo(remaining) > 0) {

@@ -10,13 +10,13 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.VideoClientBuilder;
+import dev.vidgen.client.internal.Families;
+import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.catalog.ModelFamily;
-import dev.vidgen.domain.kling.KlingFamily;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.domain.veo.VeoFamily;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpTransportProvider;
 import dev.vidgen.ports.time.Scheduler;
@@ -26,15 +26,17 @@ import java.util.Set;
 
 /**
  * Binds vidgen for Guice: the {@link VideoClient} (singleton), the {@link FoxApiCodec}, the
- * {@link RetryPolicy} and {@link ValidationPolicy} of the configuration, and the model catalogue
- * built from a {@code Multibinder<ModelFamily<?>>} holding the two seed families; a user's module
- * adds a family with {@link #families(com.google.inject.Binder)}{@code .addBinding().to(MyFamily.class)}.
+ * {@link RetryPolicy} and {@link ValidationPolicy} of the configuration, and the model catalogue.
+ * The catalogue holds the same families as a client from {@code VideoClient.builder()}: those
+ * registered through {@link java.util.ServiceLoader} ({@code META-INF/services}: the two seed
+ * families and any model module's), plus those a user's module adds with
+ * {@link #families(com.google.inject.Binder)}{@code .addBinding().to(MyFamily.class)}.
  *
  * <p>The transport comes from another module: install one adapter's module (it binds an
  * {@link HttpTransportProvider}; a transport is a {@code Closeable} and is not bound itself).
  * The client creates its transport from that provider, owns it and closes it in
  * {@link VideoClient#close()}; close the client when the application stops. Optional bindings a
- * test may set: a {@link TaskSubmissionPort} (the testkit's fake: then no HTTP is used for tasks)
+ * test may set: a {@link ClientObserver} (metrics, traces), a {@link TaskSubmissionPort} (the testkit's fake: then no HTTP is used for tasks)
  * and a {@link Scheduler} (virtual time); both stay owned by whoever bound them.
  *
  * <pre>{@code
@@ -70,18 +72,17 @@ public final class VideoClientModule extends AbstractModule {
     @Override
     protected void configure() {
         install(configBinding);
-        Multibinder<ModelFamily<?>> families = families(binder());
-        families.addBinding().to(VeoFamily.class);
-        families.addBinding().to(KlingFamily.class);
+        families(binder()); // declared, so that a set with no additions is bound too
         OptionalBinder.newOptionalBinder(binder(), HttpTransportProvider.class);
         OptionalBinder.newOptionalBinder(binder(), TaskSubmissionPort.class);
         OptionalBinder.newOptionalBinder(binder(), Scheduler.class);
+        OptionalBinder.newOptionalBinder(binder(), ClientObserver.class);
     }
 
     @Provides
     @Singleton
-    ModelCatalog catalog(Set<ModelFamily<?>> families) {
-        return ModelCatalog.of(families);
+    ModelCatalog catalog(Set<ModelFamily<?>> added) {
+        return Families.installedWith(added);
     }
 
     @Provides
@@ -107,11 +108,12 @@ public final class VideoClientModule extends AbstractModule {
     @Provides
     @Singleton
     VideoClient client(ClientConfig config, ModelCatalog catalog, Optional<HttpTransportProvider> provider,
-                       Optional<TaskSubmissionPort> taskPort, Optional<Scheduler> scheduler) {
+                       Optional<TaskSubmissionPort> taskPort, Optional<Scheduler> scheduler, Optional<ClientObserver> observer) {
         VideoClientBuilder builder = VideoClient.builder().config(config).catalog(catalog);
         provider.ifPresent(builder::transportProvider);
         taskPort.ifPresent(builder::taskPort);
         scheduler.ifPresent(builder::scheduler);
+        observer.ifPresent(builder::observer);
         return builder.build();
     }
 }

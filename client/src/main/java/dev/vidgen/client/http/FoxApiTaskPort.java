@@ -5,6 +5,9 @@ import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.MalformedResponseException;
 import dev.vidgen.client.error.TransportIoException;
+import dev.vidgen.client.observe.ClientObserver;
+import dev.vidgen.client.observe.HttpAttempt;
+import dev.vidgen.client.observe.HttpOperation;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.protocol.Sanitizer;
 import dev.vidgen.client.protocol.SecretMask;
@@ -15,7 +18,7 @@ import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
@@ -70,8 +73,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <h2>Timeouts</h2>
- * The per-attempt timeout is {@link CallOptions#attemptTimeout()} if set, else
- * {@link ClientConfig#attemptTimeout()}; the whole-call timeout is {@link CallOptions#callTimeout()}
+ * The per-attempt timeout is {@link CallSettings#attemptTimeout()} if set, else
+ * {@link ClientConfig#attemptTimeout()}; the whole-call timeout is {@link CallSettings#callTimeout()}
  * if set, else {@link ClientConfig#callTimeout()}. Each attempt is given the smaller of its timeout
  * and the time the call has left (as {@link HttpRequest#timeout()}); when the call's time is up the
  * attempt in flight is cancelled and the call fails with {@link TransportIoException}. The connect
@@ -121,7 +124,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     }
 
     @Override
-    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
         Objects.requireNonNull(request, "request");
         byte[] body;
         try {
@@ -135,9 +138,9 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     }
 
     @Override
-    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
         Objects.requireNonNull(id, "id");
-        CallOptions o = options == null ? CallOptions.DEFAULTS : options;
+        CallSettings o = options == null ? CallSettings.DEFAULTS : options;
         HttpRequest http = baseRequest("GET", endpoint(TASKS_PATH + id.value(), o.syncUpstream() ? "sync_upstream=true" : null), null);
         return new Call(false, http, id, o).start();
     }
@@ -173,8 +176,8 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         private volatile HttpResponse lastResponse;
         private volatile String lastOutcome = "";
 
-        Call(boolean submit, HttpRequest request, TaskId expectedId, CallOptions options) {
-            CallOptions o = options == null ? CallOptions.DEFAULTS : options;
+        Call(boolean submit, HttpRequest request, TaskId expectedId, CallSettings options) {
+            CallSettings o = options == null ? CallSettings.DEFAULTS : options;
             this.submit = submit;
             this.request = request;
             this.expectedId = expectedId;
@@ -186,7 +189,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
             RetryEngine.Call.Builder<VideoTask> call = submit ? RetryEngine.Call.nonIdempotent("submit")
                     : RetryEngine.Call.idempotent("task query");
             return engine.call(call.attemptTimeout(attemptTimeout).callTimeout(callTimeout)
-                    .attempt(this::attempt).listener(this::log).deadlineError(this::deadlineError).build());
+                    .attempt(this::attempt).listener(this::ended).deadlineError(this::deadlineError).build());
         }
 
         private CompletableFuture<VideoTask> attempt(int number, Duration timeout) {
@@ -297,7 +300,20 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
             return submit ? "submit" : "task query";
         }
 
-        private void log(int attempt, int of, Duration took, Throwable error, String decision) {
+        /** Every attempt's end: the observer hears it, and it is logged. */
+        private void ended(int attempt, int of, Duration took, Throwable error, String decision) {
+            ClientObserver observer = config.observer();
+            if (observer != ClientObserver.NOOP) {
+                HttpResponse response = lastResponse;
+                int status = response == null ? 0 : response.status();
+                HttpAttempt.Outcome outcome = response != null ? HttpAttempt.Outcome.ofStatus(status, error == null)
+                        : error != null && error.getCause() instanceof TransportException ? HttpAttempt.Outcome.IO_ERROR : HttpAttempt.Outcome.UNKNOWN;
+                observer.httpAttempt(new HttpAttempt(submit ? HttpOperation.SUBMIT : HttpOperation.QUERY, attempt, of, status, outcome, took));
+            }
+            log(attempt, of, took, decision);
+        }
+
+        private void log(int attempt, int of, Duration took, String decision) {
             if (!LOG.isDebugEnabled()) {
                 return;
             }

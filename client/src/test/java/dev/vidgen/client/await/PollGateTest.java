@@ -2,12 +2,12 @@ package dev.vidgen.client.await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.client.testsupport.ManualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The bound on task queries in flight: excess polls queue in the awaiter, none is lost, cancels give permits back. */
 class PollGateTest {
 
-    private final ManualScheduler time = new ManualScheduler();
+    private final VirtualTime time = new VirtualTime();
     private final HeldPort port = new HeldPort();
 
     /** A port whose fetches stay open until the test answers them. */
@@ -30,19 +30,19 @@ class PollGateTest {
         final List<TaskId> fetched = new ArrayList<>();
 
         @Override
-        public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+        public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
             throw new UnsupportedOperationException("not submitted here");
         }
 
         @Override
-        public synchronized CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+        public synchronized CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
             CompletableFuture<VideoTask> f = new CompletableFuture<>();
             open.put(id, f);
             fetched.add(id);
             return f;
         }
 
-        void answerAll(ManualScheduler time) {
+        void answerAll(VirtualTime time) {
             for (TaskId id : List.copyOf(open.keySet())) {
                 open.remove(id).complete(Snapshots.of(id).status("completed").result("https://cdn.example/" + id.value() + ".mp4")
                         .at(time.now()).build());
