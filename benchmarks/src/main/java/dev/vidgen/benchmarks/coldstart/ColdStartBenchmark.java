@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Figures: the median per variant in ms, and the ratio of each client variant to raw HTTP on
  * the same library; {@code cold_start_ratio_builder} is the builder on its default transport
- * (Apache HttpClient 5, priority 200) over raw Apache HttpClient 5.
+ * (Apache HttpClient 5, priority 200) over raw Apache HttpClient 5. Each child also reports its
+ * CPU time up to the answer (user + system of all its threads, from {@code /proc/self/stat}, in
+ * 10 ms ticks): {@code cold_start_cpu_ms_*} and {@code cold_start_cpu_ratio_builder}, which a
+ * loaded machine distorts much less than wall time.
  *
  * <p>Options: {@code --rounds N} (default 15); {@code --trace N} (default 0) first runs the builder
  * in timed steps N times per transport ({@code cold_start_trace_*} figures, see {@link ColdStartChild}).
@@ -41,16 +44,19 @@ public final class ColdStartBenchmark {
         int rounds = args.integer("rounds", 15);
         int traces = args.integer("trace", 0);
         Map<String, List<Double>> millis = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         VARIANTS.forEach(v -> millis.put(v, new ArrayList<>()));
+        VARIANTS.forEach(v -> cpu.put(v, new ArrayList<>()));
         try (CannedServer server = CannedServer.start()) {
             if (traces > 0) {
                 trace(server, traces);
             }
             for (int round = 0; round <= rounds; round++) {
                 for (String variant : VARIANTS) {
-                    double ms = once(variant, server);
+                    double[] ms = once(variant, server, new ArrayList<>());
                     if (round > 0) {
-                        millis.get(variant).add(ms);
+                        millis.get(variant).add(ms[0]);
+                        cpu.get(variant).add(ms[1]);
                     }
                 }
             }
@@ -71,6 +77,10 @@ public final class ColdStartBenchmark {
             Figures.print("cold_start_ratio_guice_" + lib, medians.get("guice-" + lib) / medians.get("raw-" + lib), 3);
         }
         Figures.print("cold_start_ratio_builder", medians.get("builder-apache") / medians.get("raw-apache"), 3);
+        for (String v : VARIANTS) {
+            Figures.print("cold_start_cpu_ms_" + v.replace('-', '_'), median(cpu.get(v)), 0);
+        }
+        Figures.print("cold_start_cpu_ratio_builder", median(cpu.get("builder-apache")) / median(cpu.get("raw-apache")), 3);
     }
 
     /** Runs the builder in timed steps {@code times} times per transport; prints each step's median (from JVM start, ms). */
@@ -100,22 +110,21 @@ public final class ColdStartBenchmark {
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
-    private static double once(String variant, CannedServer server) throws Exception {
-        return once(variant, server, new ArrayList<>());
-    }
-
-    /** One child; {@code phases} receives its {@code phase} lines; returns the milliseconds to its answer. */
-    private static double once(String variant, CannedServer server, List<String> phases) throws Exception {
+    /** One child; {@code phases} receives its {@code phase} lines; returns the wall and CPU milliseconds to its answer. */
+    private static double[] once(String variant, CannedServer server, List<String> phases) throws Exception {
         long start = System.nanoTime();
         Process child = JavaProcesses.start(List.of(), ColdStartChild.class, variant, server.baseUrl().toString(),
                 String.valueOf(System.currentTimeMillis()));
         String line;
+        String cpuLine;
+        long end;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             while ((line = out.readLine()) != null && line.startsWith("phase ")) {
                 phases.add(line);
             }
+            end = System.nanoTime();
+            cpuLine = out.readLine();
         }
-        long end = System.nanoTime();
         if (!child.waitFor(60, TimeUnit.SECONDS)) {
             child.destroyForcibly();
             throw new IllegalStateException(variant + " did not exit within 60 s");
@@ -124,6 +133,9 @@ public final class ColdStartBenchmark {
             throw new IllegalStateException(variant + " failed: exit " + child.exitValue() + ", said " + line
                     + " (expected the canned task id; see its standard error above)");
         }
-        return (end - start) / 1e6;
+        if (cpuLine == null || !cpuLine.startsWith("cpu_ms ")) {
+            throw new IllegalStateException(variant + " did not report its CPU time: " + cpuLine);
+        }
+        return new double[] {(end - start) / 1e6, Double.parseDouble(cpuLine.substring(7))};
     }
 }

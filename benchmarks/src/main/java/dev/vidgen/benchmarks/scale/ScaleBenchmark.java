@@ -54,7 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Options: {@code --tasks N} (10000), {@code --min-seconds S} (2) and {@code --max-seconds S}
  * (30), the tasks' run times, {@code --poll-seconds S} (0: the default adaptive polling; else
  * fixed polling every S seconds, which bounds the fake's load in the 100,000-task run), {@code --transport jdk|apache} (default: the builder's choice),
- * {@code --limit-seconds S} (240), {@code --figures P} (the figures' prefix, {@code scale}), and
+ * {@code --submit-window N} (0: every submit at once; else at most N submits unanswered at a time,
+ * as an application feeding a queue would: the client does not bound submits in flight, and
+ * 100,000 submits at once queue 100,000 exchanges in the transport), {@code --limit-seconds S} (240), {@code --figures P} (the figures' prefix, {@code scale}), and
  * {@code --histogram true}: a live-heap class histogram ({@link HeapHistogram}, a full GC each) just
  * after the client is built and again once every submit is answered; their difference over the
  * waits still in flight is {@code <prefix>_heap_per_wait_bytes}, an upper bound of what one wait
@@ -74,6 +76,7 @@ public final class ScaleBenchmark {
         String prefix = args.text("figures", "scale");
         boolean histogram = Boolean.parseBoolean(args.text("histogram", "false"));
         int pollSeconds = args.integer("poll-seconds", 0);
+        int submitWindow = args.integer("submit-window", 0);
         String transport = args.text("transport", null);
         int limitSeconds = args.integer("limit-seconds", 240);
 
@@ -83,7 +86,7 @@ public final class ScaleBenchmark {
             BufferedReader fromFake = new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8));
             PrintWriter toFake = new PrintWriter(fake.getOutputStream(), true, StandardCharsets.UTF_8);
             String[] ready = readReady(fromFake);
-            run(n, transport, limitSeconds, ready[1], ready[2], fromFake, toFake, prefix, histogram, pollSeconds);
+            run(n, transport, limitSeconds, ready[1], ready[2], fromFake, toFake, prefix, histogram, pollSeconds, submitWindow);
             toFake.println("quit");
             if (!fake.waitFor(30, TimeUnit.SECONDS)) {
                 Figures.note("the fake API did not stop within 30 s; killing it");
@@ -102,7 +105,8 @@ public final class ScaleBenchmark {
     }
 
     private static void run(int n, String transport, int limitSeconds, String baseUrl, String key,
-                            BufferedReader fromFake, PrintWriter toFake, String prefix, boolean histogram, int pollSeconds) throws Exception {
+                            BufferedReader fromFake, PrintWriter toFake, String prefix, boolean histogram, int pollSeconds,
+                            int submitWindow) throws Exception {
         HeapSampler sampler = HeapSampler.start();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.gc();
@@ -113,6 +117,7 @@ public final class ScaleBenchmark {
 
         Set<TaskId> submitted = ConcurrentHashMap.newKeySet();
         AtomicLong allSubmitted = new AtomicLong();
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(submitWindow > 0 ? submitWindow : Integer.MAX_VALUE);
         AwaitOptions.Builder optionsBuilder = AwaitOptions.builder();
         if (pollSeconds > 0) {
             Duration every = Duration.ofSeconds(pollSeconds);
@@ -121,8 +126,11 @@ public final class ScaleBenchmark {
         AwaitOptions options = optionsBuilder.timeout(Duration.ofSeconds(limitSeconds))
                 .listener(event -> {
                     // the first event of a wait is the submit answer
-                    if (submitted.add(event.task().id()) && submitted.size() == n) {
-                        allSubmitted.set(System.nanoTime());
+                    if (submitted.add(event.task().id())) {
+                        window.release();
+                        if (submitted.size() == n) {
+                            allSubmitted.set(System.nanoTime());
+                        }
                     }
                 }).build();
         VideoRequest request = BenchRequests.veo();
@@ -139,7 +147,17 @@ public final class ScaleBenchmark {
         try (VideoClient client = builder.build()) {
             HeapHistogram empty = histogram ? HeapHistogram.take() : null;
             for (int i = 0; i < n; i++) {
-                waits.add(client.submitAndAwaitAsync(request, options));
+                if (!window.tryAcquire(limitSeconds, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("no submit answered within " + limitSeconds + " s");
+                }
+                CompletableFuture<VideoTask> w = client.submitAndAwaitAsync(request, options);
+                // a failed submit gives no event: give its place back (a spare permit after a late event is harmless)
+                w.whenComplete((t, e) -> {
+                    if (e != null) {
+                        window.release();
+                    }
+                });
+                waits.add(w);
             }
             CompletableFuture<Void> all = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
             if (histogram) {

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Waits for tasks to end, without a thread per task: every wait is a chain of callbacks on the
- * {@link Scheduler} and the port's async API, so 10,000 waits share the scheduler's thread and the
- * transport's threads. Thread-safe.
+ * {@link Scheduler} and the port's async API, so 100,000 waits share the scheduler's thread and the
+ * transport's threads; at most 256 polls are in flight, the others queue here, cheaply. Thread-safe.
  *
  * <p>A wait ends:
  * <ul>
