@@ -163,6 +163,21 @@ class VidgenAutoConfigurationTest {
         }
 
         @Test
+        void theFailureAnalyzerIsRegisteredForSpringBoot() throws Exception {
+            java.util.List<String> registered = new java.util.ArrayList<>();
+            var urls = getClass().getClassLoader().getResources("META-INF/spring.factories");
+            while (urls.hasMoreElements()) {
+                try (var in = urls.nextElement().openStream()) {
+                    java.util.Properties factories = new java.util.Properties();
+                    factories.load(in);
+                    registered.addAll(java.util.Arrays.asList(factories.getProperty(
+                            org.springframework.boot.diagnostics.FailureAnalyzer.class.getName(), "").split("\\s*,\\s*")));
+                }
+            }
+            assertThat(registered).contains(MissingApiKeyFailureAnalyzer.class.getName());
+        }
+
+        @Test
         void aTaskPortBeanNeedsNoKeyAndIsUsed() {
             runner.withUserConfiguration(FakePortConfig.class).run(ctx -> {
                 assertThat(ctx).hasNotFailed();
