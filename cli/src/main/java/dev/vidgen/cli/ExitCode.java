@@ -17,6 +17,8 @@ public final class ExitCode {
     public static final int TASK_FAILED = 4;
     /** The wait timed out; the task id is printed, so that {@code vidgen wait ID} can resume. */
     public static final int TIMEOUT = 5;
+    /** {@code batch}: some job is in doubt (its submit may have created a task); check, then {@code jobs resubmit KEY}. */
+    public static final int IN_DOUBT = 6;
 
     private ExitCode() {
     }

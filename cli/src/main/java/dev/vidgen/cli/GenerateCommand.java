@@ -41,7 +41,10 @@ import picocli.CommandLine.Spec;
 })
 final class GenerateCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Loaded on first use: picocli creates every subcommand at start-up, and Jackson takes 100-150 ms to load, even for --version. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    }
     /** A type suffix after the last ':' looks like a word; a port or a path does not. */
     private static final Pattern SUFFIX = Pattern.compile("[A-Za-z][A-Za-z_-]*");
 
@@ -150,7 +153,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The request body in the API's JSON, with exactly the fields whose options were given. */
     byte[] body() {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("model", model);
         putIfSet(o, "prompt", prompt);
         if (refs != null) {
@@ -216,7 +219,7 @@ final class GenerateCommand implements Callable<Integer> {
         GenericFields.apply(o, LocalRules.catalog().capabilities(model).orElse(null), sets, setJsons, setBy, OPTION_OF,
                 message -> new CommandLine.ParameterException(spec.commandLine(), message));
         try {
-            return JSON.writeValueAsBytes(o);
+            return Json.MAPPER.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the request", e);
         }
@@ -255,7 +258,7 @@ final class GenerateCommand implements Callable<Integer> {
                 .flatMap(m -> m.fields().stream()).map(FieldSpec::name).collect(Collectors.toSet());
         List<Violation> unknown = new ArrayList<>();
         try {
-            JSON.readTree(body).fieldNames().forEachRemaining(field -> {
+            Json.MAPPER.readTree(body).fieldNames().forEachRemaining(field -> {
                 if (!familyFields.contains(field)) {
                     String accepted = caps.fields().stream().map(FieldSpec::name).filter(n -> !n.contains("[") && !n.contains("."))
                             .filter(n -> !n.equals("model")).map(GenerateCommand::optionFor).distinct().collect(Collectors.joining(", "));

@@ -7,6 +7,7 @@ import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.validation.RequestValidator;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.domain.validation.Violation;
+import dev.vidgen.client.internal.AlwaysTraversable;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 final class LocalRules {
 
     private static final ModelCatalog CATALOG = ModelCatalog.loadInstalled();
-    private static final FoxApiCodec CODEC = new FoxApiCodec(CATALOG);
 
     private LocalRules() {
     }
@@ -37,7 +37,7 @@ final class LocalRules {
      * @throws RequestValidationException listing every problem, when the body cannot be read or breaks a rule
      */
     static VideoRequest read(byte[] json) {
-        VideoRequest request = CODEC.decodeRequest(json);
+        VideoRequest request = Codec.CODEC.decodeRequest(json);
         List<Violation> violations = Holder.VALIDATOR.validate(request);
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
@@ -47,12 +47,18 @@ final class LocalRules {
 
     /** The JSON body a request is sent as: exactly the fields that are set. */
     static byte[] encode(VideoRequest request) {
-        return CODEC.encodeRequest(request);
+        return Codec.CODEC.encodeRequest(request);
+    }
+
+    /** Built on first use: the codec loads Jackson (about 400 classes), and {@code models} never needs it. */
+    private static final class Codec {
+        static final FoxApiCodec CODEC = new FoxApiCodec(CATALOG);
     }
 
     /** Built on first use: a validator factory takes a moment, and {@code models} never needs one. */
     private static final class Holder {
         private static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class).configure()
+                .ignoreXmlConfiguration().traversableResolver(AlwaysTraversable.INSTANCE) // as the client's: faster start
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory();
         static final RequestValidator VALIDATOR = new RequestValidator(FACTORY.getValidator(), ValidationPolicy.defaults());

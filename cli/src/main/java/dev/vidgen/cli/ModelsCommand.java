@@ -1,6 +1,5 @@
 package dev.vidgen.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vidgen.domain.catalog.FieldSpec;
 import dev.vidgen.domain.catalog.ModelCapabilities;
@@ -23,7 +22,8 @@ final class ModelsCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() throws java.io.IOException {
+        // IOException rather than Jackson's subclass: picocli reflects on this signature at every start
         PrintWriter out = root.out();
         List<ModelCapabilities> models = LocalRules.catalog().allCapabilities();
         if (json) {

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.client.protocol.Sanitizer;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -7,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Makes text that came from a server (or from a library message quoting one) safe and readable on
- * a terminal: control and invisible formatting characters shown escaped, so that a hostile server
- * cannot clear the screen, set the window title or forge an {@code error:} line with CR/LF.
+ * a terminal. The escaping is the protocol's {@link Sanitizer} (the one sanitizer of the project);
+ * this class adds what only the CLI's messages need: user info of URLs masked and ISO durations
+ * written for people.
  */
 final class Printable {
 
@@ -20,35 +22,9 @@ final class Printable {
     private Printable() {
     }
 
-    /**
-     * The text with every C0 and C1 control character (CR, LF and ESC included), DEL, and every
-     * invisible formatting character (bidi overrides, zero-width characters, line and paragraph
-     * separators) written as <code>&#92;uXXXX</code>; {@code null} as {@code "null"}.
-     */
+    /** {@link Sanitizer#sanitize(String) Sanitized} text; {@code null} as {@code "null"}. */
     static String text(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (unsafe(c)) {
-                if (sb == null) {
-                    sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-                }
-                sb.append(String.format("\\u%04x", (int) c));
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
-    }
-
-    /** Whether {@code c} must not reach a terminal as it is. */
-    static boolean unsafe(char c) {
-        int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+        return s == null ? "null" : Sanitizer.sanitize(s);
     }
 
     /**

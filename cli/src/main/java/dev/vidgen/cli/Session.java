@@ -9,7 +9,7 @@ import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.client.CallOptions;
 import dev.vidgen.fake.server.FakeVideoApi;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -104,7 +104,7 @@ final class Session implements AutoCloseable {
         if (deadline == null) {
             return client.submit(request);
         }
-        CallOptions options = CallOptions.DEFAULTS.withCallTimeout(deadline.remainingForCall());
+        CallOptions options = CallOptions.builder().callTimeout(deadline.remainingForCall()).build();
         return bounded(client.submitAsync(request, options), deadline, cause -> new CliException(ExitCode.API_ERROR,
                 "no answer to the submit within " + deadline.describe() + "; a task may have been created anyway:"
                         + " check before submitting again", cause));
@@ -112,11 +112,12 @@ final class Session implements AutoCloseable {
 
     /** Reads a task within {@code deadline}; a CLI error (exit 3) when the deadline passes first. */
     VideoTask get(TaskId id, CallOptions options, Deadline deadline) {
-        CallOptions bounded = options.withCallTimeout(deadline.remainingForCall());
-        if (options.attemptTimeout() == null || options.attemptTimeout().compareTo(deadline.remainingForCall()) > 0) {
-            bounded = bounded.withAttemptTimeout(deadline.remainingForCall());
+        Duration left = deadline.remainingForCall();
+        CallOptions.Builder bounded = options.toBuilder().callTimeout(left);
+        if (options.attemptTimeout().map(a -> a.compareTo(left) > 0).orElse(true)) {
+            bounded.attemptTimeout(left);
         }
-        return bounded(client.getAsync(id, bounded), deadline, cause -> new CliException(ExitCode.API_ERROR,
+        return bounded(client.getAsync(id, bounded.build()), deadline, cause -> new CliException(ExitCode.API_ERROR,
                 "no answer from the API about task " + Printable.text(id.value()) + " within " + deadline.describe()
                         + "; try again, or give a longer --timeout", cause));
     }

@@ -3,7 +3,7 @@ package dev.vidgen.cli;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.client.CallOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,9 +56,9 @@ final class StatusCommand implements Callable<Integer> {
      * known quirk of {@code sync_upstream}).
      */
     static VideoTask current(Session s, TaskId id, Deadline deadline) {
-        VideoTask task = s.get(id, CallOptions.DEFAULTS.withSyncUpstream(true), deadline);
+        VideoTask task = s.get(id, CallOptions.builder().syncUpstream(true).build(), deadline);
         if (task.status().state() == TaskState.COMPLETED && task.results().isEmpty()) {
-            task = s.get(id, CallOptions.DEFAULTS, deadline);
+            task = s.get(id, CallOptions.defaults(), deadline);
         }
         return task;
     }

@@ -1,5 +1,6 @@
 package dev.vidgen.cli;
 
+import dev.vidgen.client.protocol.Sanitizer;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -143,7 +144,7 @@ final class TaskOutput {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            if (ch <= 0xffff && Printable.unsafe((char) ch)) {
+            if (ch <= 0xffff && Sanitizer.unsafe((char) ch)) {
                 return new SerializedString(String.format("\\u%04x", ch));
             }
             return null;

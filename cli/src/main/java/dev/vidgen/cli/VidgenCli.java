@@ -40,6 +40,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ModelsCommand.class, ValidateCommand.class, SubmitCommand.class, GenerateCommand.class,
             StatusCommand.class, WaitCommand.class, DownloadCommand.class, FakeServerCommand.class, DemoCommand.class,
+            BatchCommand.class, JobsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VidgenCli implements Callable<Integer> {

@@ -53,7 +53,7 @@ class HostileServerTest {
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(hasRawControl(r.out() + r.err())).as(r.toString()).isFalse();
             assertThat(r.outLines()).singleElement().asString().startsWith(ID + "  processing\\u001b[2J")
-                    .contains("\\u000d\\u000aerror: forged line\\u202e");
+                    .contains("\\r\\nerror: forged line\\u202e");
             assertThat(r.errLines()).noneMatch(l -> l.startsWith("error:"));
         }
     }

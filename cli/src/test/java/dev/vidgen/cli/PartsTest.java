@@ -135,7 +135,7 @@ class PartsTest {
     @Test
     void printableTextEscapesEveryCharacterATerminalActsOn() {
         assertThat(Printable.text("a\u001b[2Jb\r\nc\u0007d\u009be\u202ef\u200bg\u2028h\u007f")).isEqualTo(
-                "a\\u001b[2Jb\\u000d\\u000ac\\u0007d\\u009be\\u202ef\\u200bg\\u2028h\\u007f");
+                "a\\u001b[2Jb\\r\\nc\\u0007d\\u009be\\u202ef\\u200bg\\u2028h\\u007f");
         assertThat(Printable.text("plain text, ümlaut, 日本")).isEqualTo("plain text, ümlaut, 日本");
         assertThat(Printable.text(null)).isEqualTo("null");
     }

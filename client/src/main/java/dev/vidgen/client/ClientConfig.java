@@ -24,9 +24,9 @@ import java.util.function.UnaryOperator;
  *   <li><b>connect</b> ({@link TransportSettings#connectTimeout()}): how long the transport waits
  *       for a TCP/TLS connection; a property of the transport, the same for every call.</li>
  *   <li><b>attempt</b> ({@link #attemptTimeout()}): how long one HTTP attempt waits for its whole
- *       answer. A {@code CallOptions.attemptTimeout} given to a call wins over it.</li>
+ *       answer. A {@code CallSettings.attemptTimeout} given to a call wins over it.</li>
  *   <li><b>call</b> ({@link #callTimeout()}): how long one call may take, all attempts and backoff
- *       included. A {@code CallOptions.callTimeout} wins over it. Each attempt's timeout is cut to
+ *       included. A {@code CallSettings.callTimeout} wins over it. Each attempt's timeout is cut to
  *       the time the call has left, and no retry is scheduled past it (not even for a
  *       {@code Retry-After}).</li>
  *   <li><b>wait</b> ({@code AwaitOptions.timeout}): the total deadline of an {@code await}, which
@@ -60,35 +60,52 @@ public final class ClientConfig {
     private final ValidationPolicy validationPolicy;
     private final ClientObserver observer;
 
-    private ClientConfig(Builder b) {
-        this.allowInsecureHttp = b.allowInsecureHttp;
-        if (b.baseUrl != null) {
-            this.baseUrl = checkBaseUrl(b.baseUrl, b.allowInsecureHttp);
-            this.baseUrlSource = b.baseUrlSource != null ? b.baseUrlSource : "set";
+    /** Resolves {@code s} over {@code base} (null: the environment and the defaults). */
+    private ClientConfig(ClientConfig base, ClientSettings<?> s) {
+        s.checkConsistent();
+        this.allowInsecureHttp = s.allowInsecureHttp != null ? s.allowInsecureHttp : base != null && base.allowInsecureHttp;
+        UnaryOperator<String> environment = s.environment != null ? s.environment : System::getenv;
+        if (s.baseUrl != null) {
+            this.baseUrl = checkBaseUrl(s.baseUrl, allowInsecureHttp);
+            this.baseUrlSource = "set";
+        } else if (base != null) {
+            this.baseUrl = checkBaseUrl(base.baseUrl, allowInsecureHttp);
+            this.baseUrlSource = base.baseUrlSource;
         } else {
-            String env = b.environment.apply(BASE_URL_ENV_VAR);
+            String env = environment.apply(BASE_URL_ENV_VAR);
             if (env != null && !env.isBlank()) {
                 try {
-                    this.baseUrl = checkBaseUrl(parse(env.strip(), "the environment variable " + BASE_URL_ENV_VAR), b.allowInsecureHttp);
+                    this.baseUrl = checkBaseUrl(parse(env.strip(), "the environment variable " + BASE_URL_ENV_VAR), allowInsecureHttp);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("the environment variable " + BASE_URL_ENV_VAR + " does not hold a usable base URL: "
                             + e.getMessage(), e);
                 }
                 this.baseUrlSource = BASE_URL_ENV_VAR;
             } else {
-                this.baseUrl = checkBaseUrl(DEFAULT_BASE_URL, b.allowInsecureHttp);
+                this.baseUrl = checkBaseUrl(DEFAULT_BASE_URL, allowInsecureHttp);
                 this.baseUrlSource = "default";
             }
         }
-        this.apiKey = b.apiKey != null ? b.apiKey : ApiKey.fromEnvironment(b.environment).orElse(null);
-        this.userAgent = checkHeaderValue(b.userAgent, "userAgent");
-        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
-        this.attemptTimeout = positive(b.attemptTimeout, "attemptTimeout");
-        this.callTimeout = positive(b.callTimeout, "callTimeout");
-        this.transportSettings = Objects.requireNonNull(b.transportSettings, "transportSettings");
-        this.transportName = b.transportName;
-        this.validationPolicy = Objects.requireNonNull(b.validationPolicy, "validationPolicy");
-        this.observer = ClientObserver.safe(b.observer);
+        if (s.apiKey != null) {
+            this.apiKey = s.apiKey;
+        } else if (base != null) {
+            this.apiKey = base.apiKey;
+        } else {
+            this.apiKey = ApiKey.fromEnvironment(environment).orElse(null);
+        }
+        this.userAgent = checkHeaderValue(pick(s.userAgent, base == null ? null : base.userAgent, DEFAULT_USER_AGENT), "userAgent");
+        this.retryPolicy = pick(s.retryPolicy, base == null ? null : base.retryPolicy, RetryPolicy.defaults());
+        this.attemptTimeout = positive(pick(s.attemptTimeout, base == null ? null : base.attemptTimeout, Duration.ofSeconds(60)), "attemptTimeout");
+        this.callTimeout = positive(pick(s.callTimeout, base == null ? null : base.callTimeout, Duration.ofMinutes(3)), "callTimeout");
+        TransportSettings ts = pick(s.transportSettings, base == null ? null : base.transportSettings, TransportSettings.defaults());
+        this.transportSettings = s.connectTimeout == null ? ts : ts.withConnectTimeout(positive(s.connectTimeout, "connectTimeout"));
+        this.transportName = s.transportName != null ? s.transportName : base == null ? null : base.transportName;
+        this.validationPolicy = pick(s.validationPolicy, base == null ? null : base.validationPolicy, ValidationPolicy.defaults());
+        this.observer = ClientObserver.safe(pick(s.observer, base == null ? null : base.observer, ClientObserver.NOOP));
+    }
+
+    private static <T> T pick(T set, T inherited, T fallback) {
+        return set != null ? set : inherited != null ? inherited : fallback;
     }
 
     /**
@@ -97,7 +114,7 @@ public final class ClientConfig {
      * builder wins over the environment; an empty variable counts as unset.
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
     }
 
     /** The defaults, with the key (if any) from the environment. */
@@ -105,22 +122,14 @@ public final class ClientConfig {
         return builder().build();
     }
 
-    /** A builder holding this configuration. */
+    /** A builder starting from this configuration: what it sets wins, the rest is kept. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.baseUrl = baseUrl;
-        b.baseUrlSource = baseUrlSource;
-        b.apiKey = apiKey;
-        b.allowInsecureHttp = allowInsecureHttp;
-        b.userAgent = userAgent;
-        b.retryPolicy = retryPolicy;
-        b.attemptTimeout = attemptTimeout;
-        b.callTimeout = callTimeout;
-        b.transportSettings = transportSettings;
-        b.transportName = transportName;
-        b.validationPolicy = validationPolicy;
-        b.observer = observer;
-        return b;
+        return new Builder(this);
+    }
+
+    /** This configuration with {@code settings} (those made) applied over it. */
+    static ClientConfig over(ClientConfig base, ClientSettings<?> settings) {
+        return new ClientConfig(base, settings);
     }
 
     /** The API's address, for example {@code https://api.foxapi.cc}. */
@@ -159,6 +168,23 @@ public final class ClientConfig {
     /** Hears HTTP attempts, task events and calls; {@link ClientObserver#NOOP} unless set. Never throws into a call. */
     public ClientObserver observer() { return observer; }
 
+    /** Equal when every setting is (the base URL's source included). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClientConfig c && baseUrl.equals(c.baseUrl) && baseUrlSource.equals(c.baseUrlSource)
+                && Objects.equals(apiKey, c.apiKey) && allowInsecureHttp == c.allowInsecureHttp && userAgent.equals(c.userAgent)
+                && retryPolicy.equals(c.retryPolicy) && attemptTimeout.equals(c.attemptTimeout) && callTimeout.equals(c.callTimeout)
+                && transportSettings.equals(c.transportSettings) && Objects.equals(transportName, c.transportName)
+                && validationPolicy.equals(c.validationPolicy) && observer.equals(c.observer);
+    }
+
+    /** Consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(baseUrl, baseUrlSource, apiKey, allowInsecureHttp, userAgent, retryPolicy, attemptTimeout, callTimeout,
+                transportSettings, transportName, validationPolicy, observer);
+    }
+
     /** Shows every setting; the key only as masked. */
     @Override
     public String toString() {
@@ -189,7 +215,7 @@ public final class ClientConfig {
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
     }
 
-    private static URI parse(String text, String what) {
+    static URI parse(String text, String what) {
         try {
             return new URI(text);
         } catch (java.net.URISyntaxException e) {
@@ -229,95 +255,31 @@ public final class ClientConfig {
         return "dev";
     }
 
-    /** Builds a {@link ClientConfig}. */
-    public static final class Builder {
-        private URI baseUrl;
-        private String baseUrlSource;
-        private ApiKey apiKey;
-        private boolean allowInsecureHttp;
-        private String userAgent = DEFAULT_USER_AGENT;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Duration attemptTimeout = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ofMinutes(3);
-        private TransportSettings transportSettings = TransportSettings.defaults();
-        private String transportName;
-        private ValidationPolicy validationPolicy = ValidationPolicy.defaults();
-        private UnaryOperator<String> environment = System::getenv;
-        private ClientObserver observer = ClientObserver.NOOP;
+    /**
+     * Builds a {@link ClientConfig}. Its setters are those of {@link ClientSettings}; a builder from
+     * {@link ClientConfig#toBuilder()} keeps every setting it does not make.
+     */
+    public static final class Builder extends ClientSettings<Builder> {
+        private final ClientConfig base;
 
-        private Builder() {
+        private Builder(ClientConfig base) {
+            this.base = base;
         }
 
-        /**
-         * The API's address; when not set (or set to {@code null}), {@value #BASE_URL_ENV_VAR} is read at
-         * {@link #build()}, else {@code https://api.foxapi.cc}. Plain http only to loopback unless
-         * {@link #allowInsecureHttp(boolean)}.
-         */
-        public Builder baseUrl(URI baseUrl) { this.baseUrl = baseUrl; this.baseUrlSource = null; return this; }
-
-        /** The API's address as text; {@code null} means not set here (see {@link #baseUrl(URI)}). */
-        public Builder baseUrl(String baseUrl) {
-            return baseUrl(baseUrl == null ? null : parse(baseUrl.strip(), "baseUrl"));
-        }
-
-        /**
-         * The API key; {@code null} means not set here: {@value ApiKey#ENV_VAR} is read at
-         * {@link #build()}, and a call that needs a key and has none fails saying how to set one.
-         */
-        public Builder apiKey(ApiKey apiKey) { this.apiKey = apiKey; return this; }
-
-        /**
-         * The API key as text ({@code sk-...}); {@code null} means not set here (so
-         * {@code apiKey(System.getenv("FOXAPI_API_KEY"))} is fine where the variable is unset).
-         *
-         * @throws IllegalArgumentException for an empty key, or one with spaces or control characters
-         */
-        public Builder apiKey(String apiKey) { return apiKey(apiKey == null ? null : ApiKey.of(apiKey)); }
-
-        /** Allows plain http to hosts that are not loopback (the key then travels unencrypted). Off by default. */
-        public Builder allowInsecureHttp(boolean allow) { this.allowInsecureHttp = allow; return this; }
-
-        /** The {@code User-Agent} header; default {@code vidgen-java/<version>}. */
-        public Builder userAgent(String userAgent) { this.userAgent = userAgent; return this; }
-
-        /** When and how fast calls are retried; default {@link RetryPolicy#defaults()}. */
-        public Builder retryPolicy(RetryPolicy retryPolicy) { this.retryPolicy = retryPolicy; return this; }
-
-        /** The default timeout of one HTTP attempt; default 60 s. */
-        public Builder attemptTimeout(Duration timeout) { this.attemptTimeout = timeout; return this; }
-
-        /** The default timeout of one call, retries included; default 3 min. */
-        public Builder callTimeout(Duration timeout) { this.callTimeout = timeout; return this; }
-
-        /** The connect timeout of a transport the client creates; default 10 s. */
-        public Builder connectTimeout(Duration timeout) {
-            this.transportSettings = transportSettings.withConnectTimeout(positive(timeout, "connectTimeout"));
+        @Override
+        Builder self() {
             return this;
         }
-
-        /** Settings for a transport the client creates. */
-        public Builder transportSettings(TransportSettings settings) { this.transportSettings = settings; return this; }
-
-        /** Picks a transport provider by name ({@code apache}, {@code jdk}) instead of the highest priority one. */
-        public Builder transportName(String name) { this.transportName = name; return this; }
-
-        /** Which validation rules are in force; default all. */
-        public Builder validationPolicy(ValidationPolicy policy) { this.validationPolicy = policy; return this; }
-
-        /** Hears HTTP attempts, task events and calls (for example {@code vidgen-micrometer}'s); {@code null} means none. */
-        public Builder observer(ClientObserver observer) { this.observer = observer; return this; }
-
-        /** Where the key and the base URL are looked up when none is set (tests replace {@link System#getenv(String)}). */
-        Builder environment(UnaryOperator<String> environment) { this.environment = Objects.requireNonNull(environment); return this; }
 
         /**
          * Builds the configuration.
          *
          * @throws IllegalArgumentException for a base URL that is not http(s), or plain http to a
          *         host that is not loopback without {@link #allowInsecureHttp(boolean)}
+         * @throws IllegalStateException    for {@code connectTimeout(...)} together with {@code transportSettings(...)}
          */
         public ClientConfig build() {
-            return new ClientConfig(this);
+            return new ClientConfig(base, this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.await.AwaitOptions;
+import dev.vidgen.client.internal.Calls;
 import dev.vidgen.client.await.TaskAwaiter;
 import dev.vidgen.client.download.ResultDownloader;
 import dev.vidgen.client.error.ApiException;
@@ -16,7 +17,6 @@ import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.RequestValidator;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.ports.CallOptions;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ public final class VideoClient implements AutoCloseable {
      *         {@link dev.vidgen.client.error.VidgenException#taskMayHaveBeenCreated()} before submitting again
      */
     public VideoTask submit(VideoRequest request) {
-        return submit(request, CallOptions.DEFAULTS);
+        return submit(request, CallOptions.defaults());
     }
 
     /** {@link #submit(VideoRequest)} with per-call options (they win over the client's defaults). */
@@ -131,7 +131,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #submit(VideoRequest)}; validation failures complete the future exceptionally. */
     public CompletableFuture<VideoTask> submitAsync(VideoRequest request) {
-        return submitAsync(request, CallOptions.DEFAULTS);
+        return submitAsync(request, CallOptions.defaults());
     }
 
     /** Async {@link #submit(VideoRequest, CallOptions)}. */
@@ -150,7 +150,7 @@ public final class VideoClient implements AutoCloseable {
                 String prompt = request.prompt() == null ? "" : request.prompt();
                 LOG.debug("submitting a {} request, prompt: {}", request.modelId(), prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt);
             }
-            CompletableFuture<VideoTask> sent = port.submitAsync(request, options == null ? CallOptions.DEFAULTS : options);
+            CompletableFuture<VideoTask> sent = port.submitAsync(request, Calls.toPort(options));
             return observer == ClientObserver.NOOP ? sent
                     : Observed.beforeCompletion(sent, task -> observer.taskEvent(TaskEvent.submitted(task.id(), model)));
         }));
@@ -158,7 +158,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** Fetches a task's current state. */
     public VideoTask get(TaskId id) {
-        return get(id, CallOptions.DEFAULTS);
+        return get(id, CallOptions.defaults());
     }
 
     /** {@link #get(TaskId)} with per-call options, for example {@code sync_upstream}. */
@@ -168,13 +168,13 @@ public final class VideoClient implements AutoCloseable {
 
     /** Async {@link #get(TaskId)}. */
     public CompletableFuture<VideoTask> getAsync(TaskId id) {
-        return getAsync(id, CallOptions.DEFAULTS);
+        return getAsync(id, CallOptions.defaults());
     }
 
     /** Async {@link #get(TaskId, CallOptions)}. */
     public CompletableFuture<VideoTask> getAsync(TaskId id, CallOptions options) {
         return Observed.call(observer, new ClientCall(ClientCall.GET, null, id, null), span -> whileOpen(
-                () -> port.fetchAsync(Objects.requireNonNull(id, "id"), options == null ? CallOptions.DEFAULTS : options)));
+                () -> port.fetchAsync(Objects.requireNonNull(id, "id"), Calls.toPort(options))));
     }
 
     /** {@link #await(TaskId, AwaitOptions)} with {@link AwaitOptions#defaults()}. */
@@ -220,7 +220,7 @@ public final class VideoClient implements AutoCloseable {
         String model = request == null ? null : request.modelId();
         AwaitOptions o = options == null ? AwaitOptions.defaults() : options;
         CompletableFuture<VideoTask> result = new CompletableFuture<>();
-        CompletableFuture<VideoTask> submitted = submitAsync(request, CallOptions.DEFAULTS, parent);
+        CompletableFuture<VideoTask> submitted = submitAsync(request, CallOptions.defaults(), parent);
         result.whenComplete((t, e) -> submitted.cancel(true));
         submitted.whenComplete((task, error) -> {
             if (error != null) {

@@ -1,14 +1,14 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.download.ResultDownloader;
+import dev.vidgen.client.internal.AlwaysTraversable;
+import dev.vidgen.client.internal.Families;
 import dev.vidgen.client.internal.SystemScheduler;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.http.FoxApiTaskPort;
-import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.domain.validation.RequestValidator;
-import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
@@ -16,8 +16,6 @@ import dev.vidgen.ports.http.TransportSettings;
 import dev.vidgen.ports.time.Scheduler;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,23 +35,32 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  *         .build();
  * }</pre>
  *
- * <p>The transport: the one given with {@link #transport(HttpTransport)} (left open for its owner),
- * else one created by the given {@link #transportProvider(HttpTransportProvider)}, else by the
- * {@link HttpTransportProvider} that {@link ServiceLoader} finds with the highest priority (Apache
- * HttpClient 5 over the JDK client) or the one named with {@link #transportName(String)}. A
- * created transport belongs to the client and is closed with it. With
+ * <p>The client settings (key, base URL, timeouts, retries, transport settings) are those of
+ * {@link ClientSettings}, the same as on {@link ClientConfig.Builder}. {@link #config(ClientConfig)}
+ * gives a starting point; a setting made on this builder wins over it whatever the order of the
+ * calls. The other settings wire the client; every combination either means something or is
+ * refused by {@link #build()} with an {@link IllegalStateException} naming both settings:
+ *
+ * <p>The transport: the one given with {@link #transport(HttpTransport)} (left open for its owner;
+ * it is configured by its owner, so {@code transportProvider}, {@code transportName},
+ * {@code transportSettings} and {@code connectTimeout} are refused beside it), else one created by
+ * the given {@link #transportProvider(HttpTransportProvider)} ({@code transportName} is refused
+ * beside it), else by the {@link HttpTransportProvider} named with {@code transportName}, else by
+ * the one {@link ServiceLoader} finds with the highest priority (Apache HttpClient 5 over the JDK
+ * client). A created transport belongs to the client and is closed with it. With
  * {@link #taskPort(TaskSubmissionPort)} (for example the testkit's fake) no HTTP is used for
- * tasks at all; a transport is then found only if a download asks for one.
+ * tasks at all; the transport settings then serve downloads only, and a transport is found only
+ * if a download asks for one.
  *
  * <p>The model families: those registered through {@link ServiceLoader} (the two seed families
- * and any user's) plus those added with {@link #addFamily(ModelFamily)}, or exactly the
- * catalog given with {@link #catalog(ModelCatalog)}.
+ * and any user's) plus those added with {@link #addFamily(ModelFamily)}, or exactly the catalog
+ * given with {@link #catalog(ModelCatalog)} ({@code addFamily} is refused beside it).
  */
-public final class VideoClientBuilder {
+public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder> {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VideoClientBuilder.class);
 
-    private ClientConfig.Builder config = ClientConfig.builder();
+    private ClientConfig base;
     private HttpTransport transport;
     private HttpTransportProvider transportProvider;
     private TaskSubmissionPort taskPort;
@@ -66,29 +73,19 @@ public final class VideoClientBuilder {
     VideoClientBuilder() {
     }
 
-    /** Starts from a whole configuration (replacing every setting made so far). */
-    public VideoClientBuilder config(ClientConfig clientConfig) {
-        this.config = clientConfig.toBuilder();
+    @Override
+    VideoClientBuilder self() {
         return this;
     }
 
-    /** The API key; when not set, the environment variable {@value ApiKey#ENV_VAR} is read. */
-    public VideoClientBuilder apiKey(String apiKey) { config.apiKey(apiKey); return this; }
-
-    /** The API key. */
-    public VideoClientBuilder apiKey(ApiKey apiKey) { config.apiKey(apiKey); return this; }
-
-    /** The API's address; default {@code https://api.foxapi.cc}. Plain http only to loopback unless {@link #allowInsecureHttp(boolean)}. */
-    public VideoClientBuilder baseUrl(String baseUrl) { config.baseUrl(baseUrl); return this; }
-
-    /** The API's address. */
-    public VideoClientBuilder baseUrl(URI baseUrl) { config.baseUrl(baseUrl); return this; }
-
-    /** Allows plain http to a host that is not loopback (the key then travels unencrypted). Off by default. */
-    public VideoClientBuilder allowInsecureHttp(boolean allow) { config.allowInsecureHttp(allow); return this; }
-
-    /** The {@code User-Agent}; default {@code vidgen-java/<version>}. */
-    public VideoClientBuilder userAgent(String userAgent) { config.userAgent(userAgent); return this; }
+    /**
+     * Starts from a whole configuration. Settings made on this builder win over it, before or
+     * after this call; a second call replaces the first.
+     */
+    public VideoClientBuilder config(ClientConfig clientConfig) {
+        this.base = Objects.requireNonNull(clientConfig, "clientConfig");
+        return this;
+    }
 
     /** An HTTP transport owned by the caller: the client uses it and does not close it. */
     public VideoClientBuilder transport(HttpTransport transport) { this.transport = transport; return this; }
@@ -96,35 +93,11 @@ public final class VideoClientBuilder {
     /** Creates the client's transport with this provider instead of looking one up. */
     public VideoClientBuilder transportProvider(HttpTransportProvider provider) { this.transportProvider = provider; return this; }
 
-    /** Picks the installed transport provider with this name ({@code apache}, {@code jdk}). */
-    public VideoClientBuilder transportName(String name) { config.transportName(name); return this; }
-
-    /** Settings of a transport the client creates (connect timeout, pool, proxy). */
-    public VideoClientBuilder transportSettings(TransportSettings settings) { config.transportSettings(settings); return this; }
-
-    /** The connect timeout of a transport the client creates; default 10 s. */
-    public VideoClientBuilder connectTimeout(Duration timeout) { config.connectTimeout(timeout); return this; }
-
     /** Uses this task port instead of HTTP (for example the testkit's fake); the caller owns it. */
     public VideoClientBuilder taskPort(TaskSubmissionPort port) { this.taskPort = port; return this; }
 
     /** The clock and timer of retries and waits (tests pass virtual time); the caller owns it. Default: one daemon thread, closed with the client. */
     public VideoClientBuilder scheduler(Scheduler scheduler) { this.scheduler = scheduler; return this; }
-
-    /** When and how fast calls are retried; default {@link RetryPolicy#defaults()}. */
-    public VideoClientBuilder retryPolicy(RetryPolicy policy) { config.retryPolicy(policy); return this; }
-
-    /** Default timeout of one HTTP attempt (a call's {@code CallOptions} win); default 60 s. */
-    public VideoClientBuilder attemptTimeout(Duration timeout) { config.attemptTimeout(timeout); return this; }
-
-    /** Default timeout of one call, retries included (a call's {@code CallOptions} win); default 3 min. */
-    public VideoClientBuilder callTimeout(Duration timeout) { config.callTimeout(timeout); return this; }
-
-    /** Which validation rules are in force; default all. */
-    public VideoClientBuilder validationPolicy(ValidationPolicy policy) { config.validationPolicy(policy); return this; }
-
-    /** Hears HTTP attempts, task events and calls (for example {@code vidgen-micrometer}'s); default none. */
-    public VideoClientBuilder observer(dev.vidgen.client.observe.ClientObserver observer) { config.observer(observer); return this; }
 
     /** Adds a model family to those installed (a family already installed is not added twice). */
     public VideoClientBuilder addFamily(ModelFamily<?> family) { addedFamilies.add(Objects.requireNonNull(family, "family")); return this; }
@@ -138,10 +111,37 @@ public final class VideoClientBuilder {
         return this;
     }
 
-    /** Reads the key from this environment instead of the process's (tests). */
-    VideoClientBuilder environment(java.util.function.UnaryOperator<String> env) {
-        config.environment(env);
-        return this;
+    /** The configuration this builder resolves to: its settings over {@link #config(ClientConfig)}'s. */
+    ClientConfig resolvedConfig() {
+        return ClientConfig.over(base, this);
+    }
+
+    /** Refuses the wiring settings that contradict each other or the configuration. */
+    private void checkWiring(ClientConfig cfg) {
+        String name = cfg.transportName().isPresent() ? (transportName != null ? "transportName(...)" : "transportName (in config(...))") : null;
+        if (transport != null) {
+            if (transportProvider != null) {
+                throw conflict("transport(...)", "transportProvider(...)", "give the transport, or the provider that creates one, not both");
+            }
+            if (name != null) {
+                throw conflict("transport(...)", name, "a transport given ready-made is not looked up by name");
+            }
+            String settings = connectTimeout != null ? "connectTimeout(...)" : transportSettings != null ? "transportSettings(...)"
+                    : !cfg.transportSettings().equals(TransportSettings.defaults()) ? "transportSettings (in config(...))" : null;
+            if (settings != null) {
+                throw conflict("transport(...)", settings, "a transport given ready-made is configured by its owner");
+            }
+        }
+        if (transportProvider != null && name != null) {
+            throw conflict("transportProvider(...)", name, "the provider given is used, so a name would pick nothing");
+        }
+        if (catalog != null && !addedFamilies.isEmpty()) {
+            throw conflict("catalog(...)", "addFamily(...)", "a catalog is exactly the families given; put the family in the catalog");
+        }
+    }
+
+    private static IllegalStateException conflict(String one, String other, String why) {
+        return new IllegalStateException(one + " and " + other + " are both set: " + why);
     }
 
     /**
@@ -149,18 +149,24 @@ public final class VideoClientBuilder {
      *
      * @throws IllegalArgumentException for bad settings (an http base URL to a remote host without
      *         {@link #allowInsecureHttp(boolean)}, say)
-     * @throws IllegalStateException    without an API key (unless a task port is given), or when no
-     *         transport can be found; the message says which module to add
+     * @throws IllegalStateException    without an API key (unless a task port is given), when no
+     *         transport can be found (the message says which module to add), or for two settings
+     *         that contradict each other (the message names both)
      */
     public VideoClient build() {
-        ClientConfig cfg = config.build();
-        ModelCatalog models = catalog != null ? catalog : installedCatalog();
+        ClientConfig cfg = resolvedConfig();
+        checkWiring(cfg);
+        ModelCatalog models = catalog != null ? catalog : Families.installedWith(addedFamilies);
         if (taskPort == null && cfg.apiKey().isEmpty()) {
             throw new IllegalStateException(ApiKey.MISSING);
         }
         List<AutoCloseable> owned = new ArrayList<>();
         try {
+            // the client's own factory for its own request types: no validation.xml to look for (that
+            // loads an XML parser) and no JPA to ask about traversal; both cost cold-start time
             ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
+                    .ignoreXmlConfiguration()
+                    .traversableResolver(AlwaysTraversable.INSTANCE)
                     .messageInterpolator(new ParameterMessageInterpolator())
                     .buildValidatorFactory();
             owned.add(factory);
@@ -193,20 +199,10 @@ public final class VideoClientBuilder {
         }
     }
 
-    private ModelCatalog installedCatalog() {
-        List<ModelFamily<?>> families = new ArrayList<>(ModelCatalog.loadInstalled().families());
-        for (ModelFamily<?> added : addedFamilies) {
-            if (families.stream().noneMatch(f -> f.getClass().equals(added.getClass()))) {
-                families.add(added);
-            }
-        }
-        return ModelCatalog.of(families);
-    }
-
     /** The downloader: on the client's transport, or on one found only when a download first needs it. */
     private Supplier<ResultDownloader> downloader(ClientConfig cfg, HttpTransport http, Scheduler time, List<AutoCloseable> owned) {
         if (http != null) {
-            ResultDownloader d = new ResultDownloader(http, cfg.retryPolicy(), time, true).observedBy(cfg.observer());
+            ResultDownloader d = new ResultDownloader(http, cfg.retryPolicy(), time).observedBy(cfg.observer());
             return () -> d;
         }
         // a fake task port needs no HTTP; create a transport only if the caller downloads
@@ -224,7 +220,7 @@ public final class VideoClientBuilder {
             synchronized (lock) {
                 if (lazy[0] == null) {
                     created[0] = chooseProvider(cfg).create(cfg.transportSettings());
-                    lazy[0] = new ResultDownloader(created[0], cfg.retryPolicy(), time, true).observedBy(cfg.observer());
+                    lazy[0] = new ResultDownloader(created[0], cfg.retryPolicy(), time).observedBy(cfg.observer());
                 }
                 return lazy[0];
             }

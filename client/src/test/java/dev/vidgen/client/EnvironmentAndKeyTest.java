@@ -14,8 +14,9 @@ import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.client.guice.VideoClientModule;
 import dev.vidgen.client.support.LoopbackApi;
 import dev.vidgen.client.support.Seeds;
-import dev.vidgen.client.testsupport.FakeTaskPort;
-import dev.vidgen.client.testsupport.ManualScheduler;
+import dev.vidgen.client.testsupport.Scripts;
+import dev.vidgen.fake.port.FakeTaskPort;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
@@ -130,8 +131,8 @@ class EnvironmentAndKeyTest {
         @Test
         void theReadmeGuiceExampleWithoutTheVariableWorksWithAFakeTaskPort() {
             // README: new VideoClientModule(ClientConfig.builder().apiKey(System.getenv("FOXAPI_API_KEY")).build()), in CI without the variable
-            ManualScheduler time = new ManualScheduler();
-            FakeTaskPort port = FakeTaskPort.scripted(time, Snapshots.of("task-unified-1757165031-uyujaw3d").status("completed")
+            VirtualTime time = new VirtualTime();
+            FakeTaskPort port = Scripts.scripted(time, Snapshots.of("task-unified-1757165031-uyujaw3d").status("completed")
                     .result("https://cdn.example.com/a.mp4").build());
             Map<String, String> env = Map.of();
             ClientConfig config = ClientConfig.builder().environment(env::get).apiKey(env.get(ApiKey.ENV_VAR)).build();

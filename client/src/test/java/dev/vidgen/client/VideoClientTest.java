@@ -13,7 +13,7 @@ import dev.vidgen.client.support.Seeds;
 import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.support.TestFamilies.MotionStyle;
 import dev.vidgen.client.support.TestFamilies.PikaRequest;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.kling.KlingMode;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
@@ -24,7 +24,7 @@ import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.domain.validation.Violation;
 import dev.vidgen.domain.veo.VeoModel;
 import dev.vidgen.domain.veo.VeoReferenceRequest;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
@@ -51,7 +51,7 @@ class VideoClientTest {
     static final String COMPLETED = "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":\"completed\",\"progress\":100,"
             + "\"results\":[{\"url\":\"https://cdn.example/video.mp4\"}]}";
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final RecordingTransport transport = new RecordingTransport(clock);
 
     VideoClientBuilder builder() {
@@ -149,7 +149,7 @@ class VideoClientTest {
         void perCallOptionsReachTheWire() {
             transport.thenRespond(200, COMPLETED);
             try (VideoClient client = builder().attemptTimeout(Duration.ofSeconds(9)).build()) {
-                client.get(TaskId.of("task-unified-1757165031-uyujaw3d"), CallOptions.DEFAULTS.withSyncUpstream(true));
+                client.get(TaskId.of("task-unified-1757165031-uyujaw3d"), CallOptions.builder().syncUpstream(true).build());
             }
             assertThat(transport.last().request().uri().getQuery()).isEqualTo("sync_upstream=true");
             assertThat(transport.last().request().timeout()).isEqualTo(Duration.ofSeconds(9));
@@ -205,14 +205,14 @@ class VideoClientTest {
             List<VideoRequest> seen = new ArrayList<>();
             TaskSubmissionPort fake = new TaskSubmissionPort() {
                 @Override
-                public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+                public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
                     seen.add(request);
                     return CompletableFuture.completedFuture(new FoxApiCodec(TestFamilies.catalog())
                             .decodeTask(SUBMITTED.getBytes(StandardCharsets.UTF_8), clock.now()));
                 }
 
                 @Override
-                public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+                public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
                     throw new UnsupportedOperationException();
                 }
             };
@@ -231,8 +231,8 @@ class VideoClientTest {
         void withATaskPortATransportIsCreatedOnlyWhenADownloadNeedsOne(@TempDir Path dir) throws Exception {
             StubProvider apache = new StubProvider("apache", 200, clock);
             TaskSubmissionPort unused = new TaskSubmissionPort() {
-                @Override public CompletableFuture<VideoTask> submitAsync(VideoRequest r, CallOptions o) { throw new UnsupportedOperationException(); }
-                @Override public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions o) { throw new UnsupportedOperationException(); }
+                @Override public CompletableFuture<VideoTask> submitAsync(VideoRequest r, CallSettings o) { throw new UnsupportedOperationException(); }
+                @Override public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings o) { throw new UnsupportedOperationException(); }
             };
             VideoTask done = new FoxApiCodec(TestFamilies.catalog()).decodeTask(COMPLETED.getBytes(StandardCharsets.UTF_8), clock.now());
             VideoClient client = VideoClient.builder().taskPort(unused).scheduler(clock).environment(n -> null)
@@ -349,12 +349,12 @@ class VideoClientTest {
     static final class StubProvider implements HttpTransportProvider {
         final String name;
         final int priority;
-        final VirtualScheduler clock;
+        final VirtualTime clock;
         final List<RecordingTransport> created = new ArrayList<>();
         TransportSettings settings;
         java.util.function.Consumer<RecordingTransport> script = t -> { };
 
-        StubProvider(String name, int priority, VirtualScheduler clock) {
+        StubProvider(String name, int priority, VirtualTime clock) {
             this.name = name;
             this.priority = priority;
             this.clock = clock;

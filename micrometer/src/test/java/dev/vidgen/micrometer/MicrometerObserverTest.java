@@ -63,7 +63,8 @@ class MicrometerObserverTest {
                 .lifecycle(KLING.modelId(), Lifecycle.failedAtFirstPoll(FAILURE_CODE))
                 .start();
              VideoClient client = VideoClient.builder().baseUrl(api.baseUrl()).apiKey(api.apiKey())
-                     .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), 2.0, 0, false))
+                     .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(10))
+                             .maxBackoff(Duration.ofMillis(40)).multiplier(2.0).jitter(0).build())
                      .observer(new MicrometerObserver(meters, observations)).build()) {
             api.faults().next(Route.SUBMIT, Fault.status(503)).next(Route.QUERY, Fault.status(500)).next(Route.RESULT, Fault.status(503));
             VideoTask done = client.submitAndAwait(VEO, fast);

@@ -18,22 +18,12 @@ import java.util.concurrent.CompletionException;
 public interface TaskSubmissionPort {
 
     /** Submits a request and returns the new task as the server first described it. */
-    CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options);
+    CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options);
 
     /** Fetches a task's current state. */
-    CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options);
+    CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options);
 
-    /** Blocking form of {@link #submitAsync}. */
-    default VideoTask submit(VideoRequest request, CallOptions options) {
-        return Futures.join(submitAsync(request, options));
-    }
-
-    /** Blocking form of {@link #fetchAsync}. */
-    default VideoTask fetch(TaskId id, CallOptions options) {
-        return Futures.join(fetchAsync(id, options));
-    }
-
-    /** Helpers for the blocking forms. */
+    /** Helpers for callers that block on the async forms. */
     final class Futures {
         private Futures() {
         }

@@ -73,7 +73,7 @@ class FaultSoakTest {
     static final Duration MAX_INTERVAL = Duration.ofMillis(250);
     /** Scheduling slack on a loaded 2-core machine, on top of each documented bound. */
     static final Duration GRACE = Duration.ofMillis(1_500);
-    static final RetryPolicy RETRY = new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(400), 2.0, 0.2, false);
+    static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(400)).multiplier(2.0).jitter(0.2).build();
     static final String KEY = "sk-soak-3b7e19c4d2a8f650";
     static final long SEED = 20_250_917L;
 

@@ -46,7 +46,7 @@ class OddAnswersTest {
                 "Content-Type", "application/json"), "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}"
                 .getBytes(StandardCharsets.UTF_8)));
              VideoClient client = VideoClient.builder().baseUrl(api.baseUrl()).apiKey(KEY).transportName("jdk")
-                     .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), 1.0, 0, false))
+                     .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(10)).multiplier(1.0).jitter(0).build())
                      .callTimeout(Duration.ofSeconds(3)).build()) {
             long start = System.nanoTime();
             Throwable t = catchThrowable(() -> client.get(TaskId.of("task-unified-1757165031-uyujaw3d")));

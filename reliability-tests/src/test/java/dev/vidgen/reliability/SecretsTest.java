@@ -29,7 +29,7 @@ import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
 import dev.vidgen.domain.veo.VeoModel;
 import dev.vidgen.domain.veo.VeoReferenceRequest;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.client.CallOptions;
 import dev.vidgen.reliability.support.LogCapture;
 import dev.vidgen.reliability.support.RecordingServer;
 import dev.vidgen.reliability.support.SecretScan;
@@ -68,7 +68,7 @@ class SecretsTest {
     static final String WRONG_KEY = "sk-wrong-SECRET-8a2d6c4e1f9b7350";
     /** The distinctive part of each key: found even if a key is cut or quoted differently. */
     static final List<String> SECRETS = List.of("4f1c9e27b3d8a605", "8a2d6c4e1f9b7350");
-    static final RetryPolicy FAST_RETRIES = new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), 2.0, 0, false);
+    static final RetryPolicy FAST_RETRIES = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(100)).multiplier(2.0).jitter(0).build();
     static final AwaitOptions FAST_AWAIT = AwaitOptions.builder().timeout(Duration.ofSeconds(10))
             .minInterval(Duration.ofMillis(50)).maxInterval(Duration.ofMillis(150)).build();
 
@@ -138,7 +138,7 @@ class SecretsTest {
             expect(scan, "submit malformed", MalformedResponseException.class, () -> client.submit(request("p")));
             api.faults().next(Route.QUERY, Fault.delay(Duration.ofMillis(1_500)), 3);
             expect(scan, "get timeout", TransportIoException.class,
-                    () -> client.get(task.id(), CallOptions.DEFAULTS.withAttemptTimeout(Duration.ofMillis(500))));
+                    () -> client.get(task.id(), CallOptions.builder().attemptTimeout(Duration.ofMillis(500)).build()));
             api.faults().next(Route.QUERY, Fault.status(500), 3);
             expect(scan, "get 500", ServerException.class, () -> client.get(task.id()));
             expect(scan, "get 404", TaskNotFoundException.class, () -> client.get(TaskId.of("task-unified-1757165031-zzzzzzzz")));

@@ -10,7 +10,7 @@ import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskStatus;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.Violation;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import java.time.Instant;
 import java.util.List;
@@ -28,14 +28,14 @@ final class ValidationCheck implements AutoCloseable {
         final AtomicInteger submits = new AtomicInteger();
 
         @Override
-        public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+        public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
             submits.incrementAndGet();
             return CompletableFuture.completedFuture(new VideoTask(TaskId.of("task-unified-1757165031-uyujaw3d"), request.modelId(),
                     TaskStatus.PENDING, 0, null, List.of(), null, null, null, Instant.EPOCH));
         }
 
         @Override
-        public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+        public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("not used"));
         }
     }

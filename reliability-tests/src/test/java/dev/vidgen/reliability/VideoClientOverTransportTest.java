@@ -47,7 +47,7 @@ class VideoClientOverTransportTest {
 
     private static final AwaitOptions QUICK = AwaitOptions.builder().timeout(Duration.ofSeconds(20))
             .minInterval(Duration.ofMillis(20)).maxInterval(Duration.ofMillis(100)).build();
-    private static final RetryPolicy FAST_RETRIES = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(50), 2.0, 0, false);
+    private static final RetryPolicy FAST_RETRIES = RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).multiplier(2.0).jitter(0).build();
 
     private FakeVideoApi api;
 

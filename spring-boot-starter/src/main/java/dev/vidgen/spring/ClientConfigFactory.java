@@ -43,13 +43,23 @@ final class ClientConfigFactory {
     }
 
     static RetryPolicy retry(VidgenProperties.Retry r) {
-        RetryPolicy d = RetryPolicy.defaults();
-        return new RetryPolicy(r.maxAttempts() != null ? r.maxAttempts() : d.maxAttempts(),
-                r.initialBackoff() != null ? r.initialBackoff() : d.initialBackoff(),
-                r.maxBackoff() != null ? r.maxBackoff() : d.maxBackoff(),
-                r.multiplier() != null ? r.multiplier() : d.multiplier(),
-                r.jitter() != null ? r.jitter() : d.jitter(),
-                r.retrySubmitWhenTaskMayExist());
+        RetryPolicy.Builder b = RetryPolicy.defaults().toBuilder().retrySubmitWhenTaskMayExist(r.retrySubmitWhenTaskMayExist());
+        if (r.maxAttempts() != null) {
+            b.maxAttempts(r.maxAttempts());
+        }
+        if (r.initialBackoff() != null) {
+            b.initialBackoff(r.initialBackoff());
+        }
+        if (r.maxBackoff() != null) {
+            b.maxBackoff(r.maxBackoff());
+        }
+        if (r.multiplier() != null) {
+            b.multiplier(r.multiplier());
+        }
+        if (r.jitter() != null) {
+            b.jitter(r.jitter());
+        }
+        return b.build();
     }
 
     static AwaitOptions awaitOptions(VidgenProperties.Polling p) {

@@ -123,7 +123,8 @@ class VidgenAutoConfigurationTest {
                     "vidgen.retry.max-backoff=3s", "vidgen.retry.multiplier=1.5", "vidgen.retry.jitter=0.1",
                     "vidgen.retry.retry-submit-when-task-may-exist=true").run(ctx ->
                     assertThat(ctx.getBean(ClientConfig.class).retryPolicy()).isEqualTo(
-                            new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(3), 1.5, 0.1, true)));
+                            RetryPolicy.builder().maxAttempts(6).initialBackoff(Duration.ofMillis(200))
+                                    .maxBackoff(Duration.ofSeconds(3)).multiplier(1.5).jitter(0.1).retrySubmitWhenTaskMayExist(true).build()));
         }
 
         @Test

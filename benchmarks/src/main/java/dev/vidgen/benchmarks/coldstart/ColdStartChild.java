@@ -73,7 +73,8 @@ public final class ColdStartChild {
         dev.vidgen.domain.VideoRequest request = BenchRequests.veo();
         phase("request-built", start);
         jakarta.validation.ValidatorFactory factory = jakarta.validation.Validation.byProvider(org.hibernate.validator.HibernateValidator.class)
-                .configure().messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .configure().ignoreXmlConfiguration().traversableResolver(dev.vidgen.client.internal.AlwaysTraversable.INSTANCE)
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
                 .buildValidatorFactory();
         phase("validator-factory", start);
         if (!factory.getValidator().validate(request).isEmpty()) {

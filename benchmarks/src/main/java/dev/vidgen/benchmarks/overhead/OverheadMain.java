@@ -26,6 +26,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Options: {@code --forks N --warmup N --iterations N --seconds N} (JMH's forks, warm-up and
  * measurement iterations and their length; defaults 2, 10, 10, 1) and {@code --references false}
  * to leave out the reference baselines.
+ *
+ * <p>{@code --busy N} (or {@code --busy cores}) is the contention run: {@link BusySpinners} keep N
+ * threads spinning in this (the JMH host) JVM for the whole run, beside the forked benchmark JVM,
+ * so client and raw run under the same load; only {@link OverheadBenchmark} runs, and the figures
+ * are named {@code overhead_ratio_busy_<transport>} and {@code overhead_cpu_ratio_busy_<transport>}
+ * (the CPU time is the forked JVM's, so the spinners' own CPU is not in it). Needs {@code --forks} of 1 or more.
  */
 public final class OverheadMain {
 
@@ -33,17 +39,25 @@ public final class OverheadMain {
     }
 
     /** Runs the benchmarks; figures on standard output, JMH's log on standard error. */
-    public static void main(String[] argv) throws RunnerException {
+    public static void main(String[] argv) throws RunnerException, InterruptedException {
         Args args = Args.parse(argv);
         int forks = args.integer("forks", 2);
         // the client's path (Hibernate Validator, Jackson, futures) needs about 5-8 s of warm-up on 2 busy cores
         int warmup = args.integer("warmup", 10);
         int iterations = args.integer("iterations", 10);
         int seconds = args.integer("seconds", 1);
-        boolean references = Boolean.parseBoolean(args.text("references", "true"));
+        String busyText = args.text("busy", "0");
+        int busy = busyText.equals("cores") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(busyText);
+        if (busy > 0 && forks < 1) {
+            throw new IllegalArgumentException("--busy needs --forks 1 or more: the spinners must be outside the measured JVM");
+        }
+        boolean references = busy == 0 && Boolean.parseBoolean(args.text("references", "true"));
+        String busyTag = busy > 0 ? "busy_" : "";
         OptionsBuilder builder = new OptionsBuilder();
-        builder.include(OverheadBenchmark.class.getName() + "\\.")
-                .include(ValidateEncodeBenchmark.class.getName() + "\\.");
+        builder.include(OverheadBenchmark.class.getName() + "\\.");
+        if (busy == 0) {
+            builder.include(ValidateEncodeBenchmark.class.getName() + "\\.");
+        }
         if (references) {
             builder.include(ReferenceBaselines.class.getName() + "\\.");
         }
@@ -59,10 +73,16 @@ public final class OverheadMain {
         java.io.PrintStream out = System.out;
         System.setOut(System.err);
         Collection<RunResult> results;
+        BusySpinners spinners = BusySpinners.start(busy);
         try {
             results = new Runner(options).run();
         } finally {
+            spinners.stop();
             System.setOut(out);
+        }
+        if (busy > 0) {
+            Figures.print("overhead_busy_threads", busy);
+            Figures.print("overhead_busy_spinner_cpu_share", spinners.cpuShare(), 2);
         }
 
         Map<String, Result<?>> scores = new HashMap<>();
@@ -81,24 +101,26 @@ public final class OverheadMain {
             double clientQuery = score(scores, "clientQuery/" + transport);
             double rawSubmit = score(scores, "rawSubmit/" + transport);
             double rawQuery = score(scores, "rawQuery/" + transport);
-            Figures.print("overhead_ratio_" + transport, (clientSubmit + clientQuery) / (rawSubmit + rawQuery), 3);
-            Figures.print("overhead_submit_ratio_" + transport, clientSubmit / rawSubmit, 3);
-            Figures.print("overhead_query_ratio_" + transport, clientQuery / rawQuery, 3);
+            Figures.print("overhead_ratio_" + busyTag + transport, (clientSubmit + clientQuery) / (rawSubmit + rawQuery), 3);
+            Figures.print("overhead_submit_ratio_" + busyTag + transport, clientSubmit / rawSubmit, 3);
+            Figures.print("overhead_query_ratio_" + busyTag + transport, clientQuery / rawQuery, 3);
             double cpuClient = cpu(runs, "clientSubmit/" + transport) + cpu(runs, "clientQuery/" + transport);
             double cpuRaw = cpu(runs, "rawSubmit/" + transport) + cpu(runs, "rawQuery/" + transport);
-            Figures.print("overhead_cpu_ratio_" + transport, cpuClient / cpuRaw, 3);
-            Figures.print("client_cpu_us_per_submit_and_query_" + transport, cpuClient / 1000, 1);
-            Figures.print("raw_cpu_us_per_submit_and_query_" + transport, cpuRaw / 1000, 1);
-            Figures.print("client_submit_us_" + transport, clientSubmit, 1);
-            Figures.print("raw_submit_us_" + transport, rawSubmit, 1);
-            Figures.print("client_query_us_" + transport, clientQuery, 1);
-            Figures.print("raw_query_us_" + transport, rawQuery, 1);
+            Figures.print("overhead_cpu_ratio_" + busyTag + transport, cpuClient / cpuRaw, 3);
+            Figures.print("client_cpu_us_per_submit_and_query_" + busyTag + transport, cpuClient / 1000, 1);
+            Figures.print("raw_cpu_us_per_submit_and_query_" + busyTag + transport, cpuRaw / 1000, 1);
+            Figures.print("client_submit_us_" + busyTag + transport, clientSubmit, 1);
+            Figures.print("raw_submit_us_" + busyTag + transport, rawSubmit, 1);
+            Figures.print("client_query_us_" + busyTag + transport, clientQuery, 1);
+            Figures.print("raw_query_us_" + busyTag + transport, rawQuery, 1);
             for (String op : new String[] {"clientSubmit", "rawSubmit", "clientQuery", "rawQuery"}) {
                 Result<?> r = scores.get(op + "/" + transport);
                 Figures.note("%-13s %-6s %10.2f ± %.2f %s", op, transport, r.getScore(), r.getScoreError(), r.getScoreUnit());
             }
         }
-        Figures.print("validate_encode_ns", score(scores, "validateAndEncode"), 0);
+        if (busy == 0) {
+            Figures.print("validate_encode_ns", score(scores, "validateAndEncode"), 0);
+        }
         for (String[] ref : !references ? new String[0][] : new String[][] {{"jdk-async", "jdk", "jdk_vs_send_async"}, {"apache-classic", "apache", "apache_vs_classic"}}) {
             double submit = score(scores, "referenceSubmit/" + ref[0]);
             double query = score(scores, "referenceQuery/" + ref[0]);

@@ -4,7 +4,7 @@ import dev.vidgen.benchmarks.Args;
 import dev.vidgen.benchmarks.Figures;
 import dev.vidgen.client.await.AdaptivePolling;
 import dev.vidgen.client.await.AwaitOptions;
-import dev.vidgen.client.await.PollingStrategy;
+import dev.vidgen.client.await.PollingCadence;
 import dev.vidgen.client.await.TaskAwaiter;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
@@ -34,7 +34,13 @@ import java.util.Random;
  *
  * <p>Options: {@code --tasks N} (default 10000), {@code --seed S} (default 20250906),
  * {@code --progress uneven|linear|none} (default uneven, the model of issue 7; the other two are
- * for sensitivity: the same tasks with smooth progress, or with none at all).
+ * for sensitivity: the same tasks with smooth progress, or with none at all), {@code --estimate
+ * uniform|accurate|half|double|x2} (default uniform: the server's {@code estimated_time} is the
+ * true duration times a factor uniform in [0.5, 1.5]; accurate: exactly the duration; half and
+ * double: off by x2 one way for every task; x2: off by x2, either way at random), and
+ * {@code --curve true}: instead of the strategies above, the whole curve of polls against lag:
+ * fixed intervals from 1 s to 20 s and adaptive polling over a grid of its settings (share of
+ * the ETA slept, longest interval), figures {@code curve_<name>_polls} and {@code curve_<name>_lag_s}.
  */
 public final class PollingSimulation {
 
@@ -79,14 +85,22 @@ public final class PollingSimulation {
             case "none" -> population(n, seed).stream().map(SimulatedTask::withoutProgress).toList();
             default -> throw new IllegalArgumentException("--progress must be uneven, linear or none, got '" + progress + "'");
         };
+        String estimate = args.text("estimate", "uniform");
+        tasks = withEstimates(tasks, estimate, seed);
+        boolean curve = Boolean.parseBoolean(args.text("curve", "false"));
         double meanDuration = tasks.stream().mapToDouble(t -> t.duration().toNanos() / 1e9).average().orElse(0);
-        Figures.note("polling simulation: %d tasks, seed %d, %s progress, mean duration %.1f s", n, seed, progress, meanDuration);
+        Figures.note("polling simulation: %d tasks, seed %d, %s progress, %s estimates, mean duration %.1f s", n, seed, progress,
+                estimate, meanDuration);
+        if (curve) {
+            curve(tasks, seed);
+            return;
+        }
 
         Map<String, AwaitOptions> strategies = new LinkedHashMap<>();
         strategies.put("adaptive", AwaitOptions.defaults());
-        strategies.put("fixed0_5s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofMillis(500))).build());
-        strategies.put("fixed6s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(6))).build());
-        strategies.put("fixed10s", AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofSeconds(10))).build());
+        strategies.put("fixed0_5s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofMillis(500))).build());
+        strategies.put("fixed6s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(6))).build());
+        strategies.put("fixed10s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(10))).build());
         // what-ifs with public settings only: a shorter longest interval; half the ETA slept (the default until 2026-11-22)
         strategies.put("adaptive_max15s", AwaitOptions.builder().maxInterval(Duration.ofSeconds(15)).build());
         strategies.put("adaptive_eta0_5", AwaitOptions.builder().polling(new AdaptivePolling(0.5, 0.2, 0.1)).build());
@@ -114,6 +128,45 @@ public final class PollingSimulation {
         }
     }
 
+    /** The tasks with the server's estimates of {@code model} (see the class comment); "uniform" keeps them. */
+    static List<SimulatedTask> withEstimates(List<SimulatedTask> tasks, String model, long seed) {
+        Random random = new Random(seed ^ 0x2545F4914F6CDD1DL);
+        java.util.function.DoubleSupplier factor = switch (model) {
+            case "uniform" -> null;
+            case "accurate" -> () -> 1.0;
+            case "half" -> () -> 0.5;
+            case "double" -> () -> 2.0;
+            case "x2" -> () -> random.nextBoolean() ? 0.5 : 2.0;
+            default -> throw new IllegalArgumentException("--estimate must be uniform, accurate, half, double or x2, got '" + model + "'");
+        };
+        if (factor == null) {
+            return tasks;
+        }
+        return tasks.stream().map(t -> t.withEstimate(Duration.ofSeconds(
+                Math.max(1, Math.round(t.duration().toNanos() / 1e9 * factor.getAsDouble()))))).toList();
+    }
+
+    /** Polls against mean lag: fixed intervals, and adaptive polling over a grid of its two main settings. */
+    private static void curve(List<SimulatedTask> tasks, long seed) {
+        Map<String, AwaitOptions> points = new LinkedHashMap<>();
+        for (int s : new int[] {1, 2, 3, 4, 6, 8, 10, 15, 20}) {
+            points.put("fixed" + s + "s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(s))).build());
+        }
+        for (double eta : new double[] {0.15, 0.3, 0.5}) {
+            for (int max : new int[] {3, 5, 8, 15, 30}) {
+                points.put(String.format(java.util.Locale.ROOT, "adaptive_eta%.2f_max%ds", eta, max), AwaitOptions.builder()
+                        .polling(new AdaptivePolling(eta, 0.2, 0.1)).maxInterval(Duration.ofSeconds(max)).build());
+            }
+        }
+        for (Map.Entry<String, AwaitOptions> p : points.entrySet()) {
+            Outcome o = run(p.getKey(), p.getValue(), tasks, seed);
+            Figures.note("%-26s polls/task %7.2f  mean lag %6.2f s  p95 lag %6.2f s", o.name(), o.pollsPerTask(), o.meanLagSeconds(),
+                    o.p95LagSeconds());
+            Figures.print("curve_" + o.name() + "_polls", o.pollsPerTask(), 2);
+            Figures.print("curve_" + o.name() + "_lag_s", o.meanLagSeconds(), 2);
+        }
+    }
+
     /** The task population: {@code n} tasks drawn with {@code seed}, created over ten minutes from {@link VirtualTime#DEFAULT_START}. */
     public static List<SimulatedTask> population(int n, long seed) {
         Random random = new Random(seed);
@@ -127,7 +180,7 @@ public final class PollingSimulation {
     }
 
     /** Waits for every task with {@code strategy} (and the default wait options otherwise) in a fresh virtual time. */
-    public static Outcome run(String name, PollingStrategy strategy, List<SimulatedTask> tasks, long seed) {
+    public static Outcome run(String name, PollingCadence strategy, List<SimulatedTask> tasks, long seed) {
         return run(name, AwaitOptions.builder().polling(strategy).build(), tasks, seed);
     }
 
@@ -144,8 +197,8 @@ public final class PollingSimulation {
         // records, without changing it, the strategy's last decision before each task completed
         double[] lastSleep = new double[tasks.size()];
         boolean[] lastExpectedLater = new boolean[tasks.size()];
-        PollingStrategy strategy = waitOptions.polling();
-        PollingStrategy recorded = (history, min, max, random) -> {
+        PollingCadence strategy = waitOptions.polling();
+        PollingCadence recorded = (history, min, max, random) -> {
             Duration delay = strategy.nextDelay(history, min, max, random);
             Integer index = history.latest() == null ? null : indexes.get(history.latest().id());
             if (index != null && !tasks.get(index).completedAt(history.now())) {

@@ -6,7 +6,7 @@ import dev.vidgen.domain.task.TaskResult;
 import dev.vidgen.domain.task.TaskStatus;
 import dev.vidgen.domain.task.Usage;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.net.URI;
@@ -50,12 +50,12 @@ final class SimulatedPort implements TaskSubmissionPort {
     }
 
     @Override
-    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
         throw new UnsupportedOperationException("the polling simulation creates its tasks itself");
     }
 
     @Override
-    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
         SimulatedTask task = tasks.get(id);
         if (task == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no simulated task " + id));

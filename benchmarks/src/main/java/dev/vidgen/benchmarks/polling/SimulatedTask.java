@@ -57,6 +57,11 @@ public record SimulatedTask(Instant createdAt, Duration duration, Duration estim
         return new SimulatedTask(createdAt, duration, estimate, at, percents);
     }
 
+    /** This task with another server estimate (the duration-model sensitivity runs). */
+    public SimulatedTask withEstimate(Duration newEstimate) {
+        return new SimulatedTask(createdAt, duration, newEstimate, changeOffsets, percents);
+    }
+
     /**
      * This task (same queue, duration and estimate) with smooth progress instead: 1% more at every
      * hundredth of the processing time, reaching 99% just before completion. For the sensitivity

@@ -7,6 +7,7 @@ import dev.vidgen.benchmarks.JavaProcesses;
 import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.VideoClientBuilder;
 import dev.vidgen.client.await.AwaitOptions;
+import dev.vidgen.client.await.FixedPolling;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
@@ -50,8 +51,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * got back). The run is bounded: after {@code --limit-seconds} unfinished waits are cancelled and
  * counted lost.
  *
- * <p>Options: {@code --tasks N} (10000), {@code --max-seconds S} (30), {@code --transport
- * jdk|apache} (default: the builder's choice), {@code --limit-seconds S} (240).
+ * <p>Options: {@code --tasks N} (10000), {@code --min-seconds S} (2) and {@code --max-seconds S}
+ * (30), the tasks' run times, {@code --poll-seconds S} (0: the default adaptive polling; else
+ * fixed polling every S seconds, which bounds the fake's load in the 100,000-task run), {@code --transport jdk|apache} (default: the builder's choice),
+ * {@code --limit-seconds S} (240), {@code --figures P} (the figures' prefix, {@code scale}), and
+ * {@code --histogram true}: a live-heap class histogram ({@link HeapHistogram}, a full GC each) just
+ * after the client is built and again once every submit is answered; their difference over the
+ * waits still in flight is {@code <prefix>_heap_per_wait_bytes}, an upper bound of what one wait
+ * holds (the benchmark's own bookkeeping per task is in it).
  */
 public final class ScaleBenchmark {
 
@@ -62,17 +69,21 @@ public final class ScaleBenchmark {
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
         int n = args.integer("tasks", 10_000);
+        int minSeconds = args.integer("min-seconds", 2);
         int maxSeconds = args.integer("max-seconds", 30);
+        String prefix = args.text("figures", "scale");
+        boolean histogram = Boolean.parseBoolean(args.text("histogram", "false"));
+        int pollSeconds = args.integer("poll-seconds", 0);
         String transport = args.text("transport", null);
         int limitSeconds = args.integer("limit-seconds", 240);
 
         Process fake = JavaProcesses.start(List.of(), ScaleFakeServer.class, "--tasks", String.valueOf(n),
-                "--max-seconds", String.valueOf(maxSeconds));
+                "--min-seconds", String.valueOf(minSeconds), "--max-seconds", String.valueOf(maxSeconds));
         try {
             BufferedReader fromFake = new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8));
             PrintWriter toFake = new PrintWriter(fake.getOutputStream(), true, StandardCharsets.UTF_8);
             String[] ready = readReady(fromFake);
-            run(n, transport, limitSeconds, ready[1], ready[2], fromFake, toFake);
+            run(n, transport, limitSeconds, ready[1], ready[2], fromFake, toFake, prefix, histogram, pollSeconds);
             toFake.println("quit");
             if (!fake.waitFor(30, TimeUnit.SECONDS)) {
                 Figures.note("the fake API did not stop within 30 s; killing it");
@@ -91,7 +102,7 @@ public final class ScaleBenchmark {
     }
 
     private static void run(int n, String transport, int limitSeconds, String baseUrl, String key,
-                            BufferedReader fromFake, PrintWriter toFake) throws Exception {
+                            BufferedReader fromFake, PrintWriter toFake, String prefix, boolean histogram, int pollSeconds) throws Exception {
         HeapSampler sampler = HeapSampler.start();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.gc();
@@ -102,7 +113,12 @@ public final class ScaleBenchmark {
 
         Set<TaskId> submitted = ConcurrentHashMap.newKeySet();
         AtomicLong allSubmitted = new AtomicLong();
-        AwaitOptions options = AwaitOptions.builder().timeout(Duration.ofSeconds(limitSeconds))
+        AwaitOptions.Builder optionsBuilder = AwaitOptions.builder();
+        if (pollSeconds > 0) {
+            Duration every = Duration.ofSeconds(pollSeconds);
+            optionsBuilder.polling(new FixedPolling(every)).maxInterval(every);
+        }
+        AwaitOptions options = optionsBuilder.timeout(Duration.ofSeconds(limitSeconds))
                 .listener(event -> {
                     // the first event of a wait is the submit answer
                     if (submitted.add(event.task().id()) && submitted.size() == n) {
@@ -121,10 +137,14 @@ public final class ScaleBenchmark {
         Set<TaskId> completedIds = new HashSet<>();
         long finished;
         try (VideoClient client = builder.build()) {
+            HeapHistogram empty = histogram ? HeapHistogram.take() : null;
             for (int i = 0; i < n; i++) {
                 waits.add(client.submitAndAwaitAsync(request, options));
             }
             CompletableFuture<Void> all = CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new));
+            if (histogram) {
+                perWait(prefix, empty, waits, all, allSubmitted, limitSeconds);
+            }
             try {
                 all.get(limitSeconds + 30L, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
@@ -179,18 +199,38 @@ public final class ScaleBenchmark {
         Figures.note("threads: baseline %d, peak %d; heap: peak used %.1f MiB, peak after GC %.1f MiB, %d collections",
                 baseline, peakThreads, sampler.peakUsedMiB(), sampler.peakLiveMiB(), sampler.collections());
         Figures.note("threads at the peak, by name: %s", sampler.threadsAtPeak());
-        Figures.print("scale_extra_threads", peakThreads - baseline);
+        Figures.print(prefix + "_extra_threads", peakThreads - baseline);
         // the heap the waits hold: what is left after a collection. Used heap including garbage
         // depends on the collector's sizing (G1 lets the young generation grow with the maximum heap).
-        Figures.print("scale_peak_heap_mib", sampler.peakLiveMiB(), 1);
-        Figures.print("scale_peak_used_heap_mib", sampler.peakUsedMiB(), 1);
-        Figures.print("scale_max_heap_mib", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), 0);
-        Figures.print("scale_wall_s", (finished - started) / 1e9, 1);
+        Figures.print(prefix + "_peak_heap_mib", sampler.peakLiveMiB(), 1);
+        Figures.print(prefix + "_peak_used_heap_mib", sampler.peakUsedMiB(), 1);
+        Figures.print(prefix + "_max_heap_mib", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), 0);
+        Figures.print(prefix + "_wall_s", (finished - started) / 1e9, 1);
         if (allSubmitted.get() != 0) {
-            Figures.print("scale_submit_phase_s", (allSubmitted.get() - started) / 1e9, 1);
+            Figures.print(prefix + "_submit_phase_s", (allSubmitted.get() - started) / 1e9, 1);
         }
-        Figures.print("scale_lost_tasks", lost);
-        Figures.print("scale_duplicated_tasks", duplicated);
+        Figures.print(prefix + "_lost_tasks", lost);
+        Figures.print(prefix + "_duplicated_tasks", duplicated);
+    }
+
+    /** Waits (bounded) for every submit to be answered, then prints the heap per wait still in flight. */
+    private static void perWait(String prefix, HeapHistogram empty, List<CompletableFuture<VideoTask>> waits,
+                                CompletableFuture<Void> all, AtomicLong allSubmitted, int limitSeconds) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
+        while (allSubmitted.get() == 0 && !all.isDone() && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+        }
+        HeapHistogram full = HeapHistogram.take();
+        long waiting = waits.stream().filter(w -> !w.isDone()).count();
+        if (waiting == 0) {
+            Figures.note("histogram: no wait was in flight once every submit was answered");
+            return;
+        }
+        Figures.note("histogram: %d waits in flight, live heap %.1f MiB against %.1f MiB before the first submit; per wait:",
+                waiting, full.totalBytes() / 1048576.0, empty.totalBytes() / 1048576.0);
+        full.growthPer(empty, waiting, 25).forEach(line -> Figures.note("  %s", line));
+        Figures.print(prefix + "_waits_in_histogram", waiting);
+        Figures.print(prefix + "_heap_per_wait_bytes", (double) (full.totalBytes() - empty.totalBytes()) / waiting, 0);
     }
 
     /** Samples the heap on one daemon thread (started before the baseline thread count is taken). */

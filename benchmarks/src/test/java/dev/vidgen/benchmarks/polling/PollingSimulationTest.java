@@ -2,7 +2,7 @@ package dev.vidgen.benchmarks.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vidgen.client.await.PollingStrategy;
+import dev.vidgen.client.await.PollingCadence;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class PollingSimulationTest {
 
     @Test
     void aFixedIntervalDetectsEveryCompletionWithinOneInterval() {
-        PollingSimulation.Outcome o = PollingSimulation.run("fixed6s", PollingStrategy.fixed(Duration.ofSeconds(6)), tasks, 11);
+        PollingSimulation.Outcome o = PollingSimulation.run("fixed6s", PollingCadence.fixed(Duration.ofSeconds(6)), tasks, 11);
         double meanDuration = tasks.stream().mapToDouble(t -> t.duration().toNanos() / 1e9).average().orElseThrow();
         assertThat(o.incomplete()).isZero();
         assertThat(o.maxLagSeconds()).isBetween(0.0, 6.0);
@@ -25,7 +25,7 @@ class PollingSimulationTest {
 
     @Test
     void theAdaptiveStrategyRunsToTheEndForEveryTask() {
-        PollingSimulation.Outcome o = PollingSimulation.run("adaptive", PollingStrategy.adaptive(), tasks, 11);
+        PollingSimulation.Outcome o = PollingSimulation.run("adaptive", PollingCadence.adaptive(), tasks, 11);
         assertThat(o.incomplete()).isZero();
         assertThat(o.pollsPerTask()).isGreaterThan(1);
         // the default longest interval is 30 s, so no completion can go unseen for longer
@@ -34,7 +34,7 @@ class PollingSimulationTest {
 
     @Test
     void theSameSeedGivesTheSameFigures() {
-        assertThat(PollingSimulation.run("a", PollingStrategy.adaptive(), tasks, 3))
-                .isEqualTo(PollingSimulation.run("a", PollingStrategy.adaptive(), tasks, 3));
+        assertThat(PollingSimulation.run("a", PollingCadence.adaptive(), tasks, 3))
+                .isEqualTo(PollingSimulation.run("a", PollingCadence.adaptive(), tasks, 3));
     }
 }

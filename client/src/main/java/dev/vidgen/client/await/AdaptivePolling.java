@@ -25,7 +25,7 @@ import java.time.Instant;
  * @param ageFraction share of the task's age (or of the time overdue) to sleep without an ETA, in (0, 1]
  * @param jitter      share of the delay that is randomised either way, in [0, 1)
  */
-public record AdaptivePolling(double etaFraction, double ageFraction, double jitter) implements PollingStrategy {
+public record AdaptivePolling(double etaFraction, double ageFraction, double jitter) implements PollingCadence {
 
     private static final AdaptivePolling DEFAULTS = new AdaptivePolling(0.3, 0.2, 0.1);
 

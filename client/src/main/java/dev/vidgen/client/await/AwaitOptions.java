@@ -1,38 +1,40 @@
 package dev.vidgen.client.await;
 
+import dev.vidgen.client.CallOptions;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to wait for a task. Build with {@link #builder()}; {@link #defaults()} waits up to 30
- * minutes, polling adaptively between 1 s and 30 s apart.
+ * How to wait for a task, as one immutable value. Build with {@link #builder()};
+ * {@link #defaults()} waits up to 30 minutes, polling adaptively between 1 s and 30 s apart.
  *
- * <p>Timeouts: {@code timeout} is the total deadline of the wait, separate from the client's
- * per-call timeouts. Each poll is one task query whose whole-call timeout (see
- * {@code CallOptions}) is the time left until the deadline, but at least {@code minInterval} so
- * that the last poll, made at the deadline, can still be answered; the client's attempt timeout
- * and retry policy bound it further, as for any task query. So a wait ends at most one
- * {@code minInterval} after its deadline.
- *
- * @param timeout            the total deadline of the wait (then {@code AwaitTimeoutException})
- * @param minInterval        the shortest time between two polls
- * @param maxInterval        the longest time between two polls
- * @param listener           hears every change
- * @param emptyResultRetries how often to ask again when a task is {@code completed} without results
- * @param polling            decides the time between polls; min/max apply to the adaptive one
- * @param syncUpstream       whether polls ask the server to refresh a running task from its
- *                           upstream first ({@code sync_upstream=true}); re-queries of a completed
- *                           task never do
+ * <p>Timeouts: {@link #timeout()} is the total deadline of the wait, separate from the client's
+ * per-call timeouts. Each poll is one task query made with {@link #pollOptions()}, whose
+ * whole-call timeout is cut to the time left until the deadline, but at least
+ * {@link #minInterval()} so that the last poll, made at the deadline, can still be answered; the
+ * client's attempt timeout and retry policy bound it further, as for any task query. So a wait
+ * ends at most one {@code minInterval} after its deadline.
  */
-public record AwaitOptions(Duration timeout, Duration minInterval, Duration maxInterval, ProgressListener listener,
-                           int emptyResultRetries, PollingStrategy polling, boolean syncUpstream) {
+public final class AwaitOptions {
 
-    public AwaitOptions {
-        Objects.requireNonNull(timeout, "timeout must not be null");
-        Objects.requireNonNull(minInterval, "minInterval must not be null");
-        Objects.requireNonNull(maxInterval, "maxInterval must not be null");
-        listener = listener == null ? ProgressListener.NONE : listener;
-        polling = polling == null ? PollingStrategy.adaptive() : polling;
+    private static final CallOptions SYNCED_POLLS = CallOptions.builder().syncUpstream(true).build();
+
+    private final Duration timeout;
+    private final Duration minInterval;
+    private final Duration maxInterval;
+    private final ProgressListener listener;
+    private final int emptyResultRetries;
+    private final PollingCadence polling;
+    private final CallOptions pollOptions;
+
+    private AwaitOptions(Builder b) {
+        this.timeout = Objects.requireNonNull(b.timeout, "timeout must not be null");
+        this.minInterval = Objects.requireNonNull(b.minInterval, "minInterval must not be null");
+        this.maxInterval = Objects.requireNonNull(b.maxInterval, "maxInterval must not be null");
+        this.listener = b.listener == null ? ProgressListener.NONE : b.listener;
+        this.polling = b.polling == null ? PollingCadence.adaptive() : b.polling;
+        this.pollOptions = b.pollOptions == null ? SYNCED_POLLS : b.pollOptions;
+        this.emptyResultRetries = b.emptyResultRetries;
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
@@ -54,10 +56,56 @@ public record AwaitOptions(Duration timeout, Duration minInterval, Duration maxI
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** A builder holding these options. */
     public Builder toBuilder() {
         return new Builder().timeout(timeout).minInterval(minInterval).maxInterval(maxInterval).listener(listener)
-                .emptyResultRetries(emptyResultRetries).polling(polling).syncUpstream(syncUpstream);
+                .emptyResultRetries(emptyResultRetries).polling(polling).pollOptions(pollOptions);
+    }
+
+    /** The total deadline of the wait (then {@code AwaitTimeoutException}). */
+    public Duration timeout() { return timeout; }
+
+    /** The shortest time between two polls. */
+    public Duration minInterval() { return minInterval; }
+
+    /** The longest time between two polls. */
+    public Duration maxInterval() { return maxInterval; }
+
+    /** Hears every change. */
+    public ProgressListener listener() { return listener; }
+
+    /** How often to ask again when a task is {@code completed} without results. */
+    public int emptyResultRetries() { return emptyResultRetries; }
+
+    /** Decides the time between polls; min/max apply to the adaptive one. */
+    public PollingCadence polling() { return polling; }
+
+    /**
+     * The options of each poll. Its {@link CallOptions#syncUpstream()} says whether polls of a
+     * running task ask the server to refresh it from its upstream first (re-queries of a completed
+     * task never do); its call timeout, if set, is cut to the time the wait has left.
+     */
+    public CallOptions pollOptions() { return pollOptions; }
+
+    /** Equal when every setting is. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AwaitOptions a && timeout.equals(a.timeout) && minInterval.equals(a.minInterval)
+                && maxInterval.equals(a.maxInterval) && listener.equals(a.listener) && emptyResultRetries == a.emptyResultRetries
+                && polling.equals(a.polling) && pollOptions.equals(a.pollOptions);
+    }
+
+    /** Consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(timeout, minInterval, maxInterval, listener, emptyResultRetries, polling, pollOptions);
+    }
+
+    /** Shows every setting. */
+    @Override
+    public String toString() {
+        return "AwaitOptions[timeout=" + timeout + ", minInterval=" + minInterval + ", maxInterval=" + maxInterval
+                + ", emptyResultRetries=" + emptyResultRetries + ", polling=" + polling + ", pollOptions=" + pollOptions + "]";
     }
 
     /** Builds {@link AwaitOptions}. */
@@ -67,8 +115,8 @@ public record AwaitOptions(Duration timeout, Duration minInterval, Duration maxI
         private Duration maxInterval = Duration.ofSeconds(30);
         private ProgressListener listener = ProgressListener.NONE;
         private int emptyResultRetries = 3;
-        private PollingStrategy polling = PollingStrategy.adaptive();
-        private boolean syncUpstream = true;
+        private PollingCadence polling = PollingCadence.adaptive();
+        private CallOptions pollOptions = SYNCED_POLLS;
 
         private Builder() {
         }
@@ -88,15 +136,23 @@ public record AwaitOptions(Duration timeout, Duration minInterval, Duration maxI
         /** How often to ask again when a task is completed without results; default 3. */
         public Builder emptyResultRetries(int n) { this.emptyResultRetries = n; return this; }
 
-        /** How to time the polls; default {@link PollingStrategy#adaptive()}. */
-        public Builder polling(PollingStrategy strategy) { this.polling = strategy; return this; }
+        /** How to time the polls; default {@link PollingCadence#adaptive()}. */
+        public Builder polling(PollingCadence cadence) { this.polling = cadence; return this; }
 
-        /** Whether polls of a running task send {@code sync_upstream=true}; default true. */
-        public Builder syncUpstream(boolean sync) { this.syncUpstream = sync; return this; }
+        /**
+         * The options of each poll; default the client's timeouts with {@code sync_upstream=true}
+         * ({@code CallOptions.builder().syncUpstream(true).build()}).
+         */
+        public Builder pollOptions(CallOptions options) { this.pollOptions = options; return this; }
 
-        /** Builds the options. */
+        /**
+         * Builds the options.
+         *
+         * @throws IllegalArgumentException for a timeout or interval that is not positive, or
+         *         {@code minInterval > maxInterval}, or negative {@code emptyResultRetries}
+         */
         public AwaitOptions build() {
-            return new AwaitOptions(timeout, minInterval, maxInterval, listener, emptyResultRetries, polling, syncUpstream);
+            return new AwaitOptions(this);
         }
     }
 }

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Polls at a fixed interval; see {@link PollingStrategy#fixed(Duration)}.
+ * Polls at a fixed interval; see {@link PollingCadence#fixed(Duration)}.
  *
  * @param interval the time between two polls, positive
  */
-public record FixedPolling(Duration interval) implements PollingStrategy {
+public record FixedPolling(Duration interval) implements PollingCadence {
 
     public FixedPolling {
         Objects.requireNonNull(interval, "interval must not be null");

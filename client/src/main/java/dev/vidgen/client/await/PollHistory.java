@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a wait has observed so far, condensed to what a {@link PollingStrategy} needs: the input
+ * What a wait has observed so far, condensed to what a {@link PollingCadence} needs: the input
  * of its pure function. Immutable; {@link #observe} and {@link #at} return new histories, so a
  * simulation can replay a task in virtual time without a scheduler.
  *

@@ -1,5 +1,9 @@
 package dev.vidgen.client.await;
 
+import static dev.vidgen.client.await.WaitMath.max;
+import static dev.vidgen.client.await.WaitMath.min;
+import static dev.vidgen.client.await.WaitMath.unwrap;
+
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.client.error.TaskFailedException;
@@ -10,7 +14,8 @@ import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.client.internal.Calls;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.time.Scheduler;
 import java.time.Duration;
@@ -18,8 +23,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -69,6 +72,7 @@ public final class TaskAwaiter {
     private final Scheduler scheduler;
     private final Function<? super Throwable, Optional<Duration>> retryAfter;
     private final DoubleSupplier random;
+    private final PollGate gate;
     private final ClientObserver observer;
 
     /**
@@ -76,7 +80,7 @@ public final class TaskAwaiter {
      * {@code Retry-After} from {@link ApiException#retryAfter()}.
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler) {
-        this(port, scheduler, TaskAwaiter::retryAfterOf, () -> ThreadLocalRandom.current().nextDouble());
+        this(port, scheduler, WaitMath::retryAfterOf, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -86,7 +90,7 @@ public final class TaskAwaiter {
      * @param scheduler  the clock and the timer of every wait
      * @param retryAfter reads the server's {@code Retry-After} out of a failed poll's exception, if
      *                   it carries one; the next poll then waits at least that long
-     * @param random     uniform numbers in [0, 1) for the polling strategy's jitter
+     * @param random     uniform numbers in [0, 1) for the polling cadence's jitter
      */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler,
                        Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random) {
@@ -96,6 +100,18 @@ public final class TaskAwaiter {
     /** As the four-argument constructor, telling {@code observer} of every wait's start, polls, completion or failure and end. */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
                        DoubleSupplier random, ClientObserver observer) {
+        this(port, scheduler, retryAfter, random, observer, PollGate.DEFAULT_LIMIT);
+    }
+
+    /** As above, with at most {@code maxPollsInFlight} task queries in flight at once (see {@link PollGate}). */
+    TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
+                DoubleSupplier random, int maxPollsInFlight) {
+        this(port, scheduler, retryAfter, random, ClientObserver.NOOP, maxPollsInFlight);
+    }
+
+    private TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
+                        DoubleSupplier random, ClientObserver observer, int maxPollsInFlight) {
+        this.gate = new PollGate(maxPollsInFlight);
         this.observer = ClientObserver.safe(observer);
         this.port = Objects.requireNonNull(port, "port must not be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
@@ -133,10 +149,6 @@ public final class TaskAwaiter {
         return wait.result;
     }
 
-    private static Optional<Duration> retryAfterOf(Throwable error) {
-        return error instanceof ApiException api ? api.retryAfter() : Optional.empty();
-    }
-
     /**
      * Whether a failed poll keeps the wait alive (until its deadline) rather than ending it: when
      * {@link RetryClassifier} says a task query may be repeated after it.
@@ -144,17 +156,6 @@ public final class TaskAwaiter {
     static boolean keepsWaitAlive(Throwable error) {
         return RetryClassifier.worthRepeating(error);
     }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
-
-    private static Duration min(Duration a, Duration b) { return a.compareTo(b) <= 0 ? a : b; }
-    private static Duration max(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }
 
     /** The key the listener is notified on: a change of any part is an event. */
     private record Seen(String status, Integer progress, Long etaSeconds, int results) { }
@@ -182,6 +183,7 @@ public final class TaskAwaiter {
 
         private Scheduler.Cancellable timer;
         private CompletableFuture<VideoTask> inFlight;
+        private final PollGate.Permit permit = gate.permit();
 
         Wait(TaskId id, AwaitOptions options) {
             this.id = id;
@@ -222,18 +224,22 @@ public final class TaskAwaiter {
             if (f != null) {
                 f.cancel(true);
             }
+            permit.release(); // a cancelled timer may have been the fetch that was to give it back
         }
 
-        private void schedule(Duration delay, Runnable step) {
+        /** Schedules the step unless the wait is over; whether it was scheduled. */
+        private boolean schedule(Duration delay, Runnable step) {
             synchronized (this) {
                 if (result.isDone()) {
-                    return;
+                    return false;
                 }
                 try {
                     timer = scheduler.schedule(delay, () -> guarded(step));
+                    return true;
                 } catch (RuntimeException e) {
                     // a closed scheduler must end the wait, not leave it hanging
                     result.completeExceptionally(e);
+                    return false;
                 }
             }
         }
@@ -250,16 +256,25 @@ public final class TaskAwaiter {
         }
 
         private void poll() {
+            if (!result.isDone()) {
+                // a permit freed later may come on a transport thread: the fetch then starts on the scheduler
+                permit.acquire(this::startFetch, () -> schedule(Duration.ZERO, this::startFetch));
+            }
+        }
+
+        /** Runs holding a permit of the gate, given back when the fetch ends (at once when there is none). */
+        private void startFetch() {
             if (result.isDone()) {
+                permit.release();
                 return;
             }
             Instant now = scheduler.now();
             history = history.at(now).withPoll();
             events.polled(last, history.polls());
-            boolean sync = options.syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
+            boolean sync = options.pollOptions().syncUpstream() && !(last != null && last.status().state() == TaskState.COMPLETED);
             // no poll outlives the deadline by more than one minimum interval
             Duration budget = max(Duration.between(now, deadline), options.minInterval());
-            CallOptions call = CallOptions.DEFAULTS.withCallTimeout(budget).withSyncUpstream(sync);
+            CallSettings call = Calls.toPort(options.pollOptions(), budget, sync);
             CompletableFuture<VideoTask> fetch;
             try {
                 fetch = port.fetchAsync(id, call);
@@ -281,7 +296,10 @@ public final class TaskAwaiter {
                 return;
             }
             // the answer may arrive on a transport thread: continue on the scheduler
-            fetch.whenComplete((task, error) -> schedule(Duration.ZERO, () -> onAnswer(task, error)));
+            fetch.whenComplete((task, error) -> {
+                permit.release();
+                schedule(Duration.ZERO, () -> onAnswer(task, error));
+            });
         }
 
         private void onAnswer(VideoTask task, Throwable error) {
@@ -356,7 +374,7 @@ public final class TaskAwaiter {
             Duration delay = options.polling().nextDelay(history.at(now), options.minInterval(), options.maxInterval(),
                     random.getAsDouble());
             if (delay == null) {
-                throw new IllegalStateException("polling strategy " + options.polling() + " returned no delay");
+                throw new IllegalStateException("polling cadence " + options.polling() + " returned no delay");
             }
             if (retryAfterHint != null && retryAfterHint.compareTo(delay) > 0) {
                 if (retryAfterHint.compareTo(remaining) > 0) {

@@ -72,11 +72,6 @@ public final class ResultDownloader {
         /** Blocks for {@code duration}; throws when the thread is interrupted. */
         void sleep(Duration duration) throws InterruptedException;
 
-        /** Sleeps with {@link Thread#sleep}. */
-        static Sleeper system() {
-            return d -> Thread.sleep(Math.max(0, d.toMillis()));
-        }
-
         /**
          * Blocks until {@code scheduler} has run a task scheduled {@code duration} ahead: real time
          * for the client's scheduler, virtual time in tests (which must then advance it from
@@ -102,7 +97,6 @@ public final class ResultDownloader {
     private final HttpTransport transport;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
-    private final boolean allowInsecureLoopback;
     private final DownloadEvents events;
 
     /**
@@ -111,10 +105,9 @@ public final class ResultDownloader {
      * @param transport             the HTTP transport (it does not follow redirects)
      * @param retry                 attempts and backoff
      * @param scheduler             the clock of the waits between attempts
-     * @param allowInsecureLoopback whether plain http to a loopback host is allowed
      */
-    public ResultDownloader(HttpTransport transport, RetryPolicy retry, Scheduler scheduler, boolean allowInsecureLoopback) {
-        this(transport, retry, Sleeper.on(scheduler), allowInsecureLoopback);
+    public ResultDownloader(HttpTransport transport, RetryPolicy retry, Scheduler scheduler) {
+        this(transport, retry, Sleeper.on(scheduler));
     }
 
     /**
@@ -123,24 +116,21 @@ public final class ResultDownloader {
      * @param transport             the HTTP transport (it does not follow redirects)
      * @param retry                 attempts and backoff
      * @param sleeper               waits between attempts
-     * @param allowInsecureLoopback whether plain http to a loopback host is allowed
      */
-    public ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, boolean allowInsecureLoopback) {
-        this(transport, retry, sleeper, allowInsecureLoopback, ClientObserver.NOOP);
+    public ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper) {
+        this(transport, retry, sleeper, ClientObserver.NOOP);
     }
 
-    private ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, boolean allowInsecureLoopback,
-                             ClientObserver observer) {
+    private ResultDownloader(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, ClientObserver observer) {
         this.events = new DownloadEvents(ClientObserver.safe(observer));
         this.transport = Objects.requireNonNull(transport, "transport must not be null");
         this.retry = Objects.requireNonNull(retry, "retry policy must not be null");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
-        this.allowInsecureLoopback = allowInsecureLoopback;
     }
 
     /** This downloader telling {@code observer} of every attempt and every download's end. */
     public ResultDownloader observedBy(ClientObserver observer) {
-        return new ResultDownloader(transport, retry, sleeper, allowInsecureLoopback, observer);
+        return new ResultDownloader(transport, retry, sleeper, observer);
     }
 
     /**
@@ -212,10 +202,10 @@ public final class ResultDownloader {
     private void requireAllowed(URI url, String what, String kind) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         boolean ok = scheme.equals("https") && url.getHost() != null
-                || allowInsecureLoopback && scheme.equals("http") && Hosts.isLoopback(url.getHost());
+                || scheme.equals("http") && Hosts.isLoopback(url.getHost());
         if (!ok) {
             throw new VidgenException("refusing to download " + what + ": the " + kind + " " + describe(url)
-                    + " is not https" + (allowInsecureLoopback ? " (plain http is allowed only to a loopback host)" : ""), null, false);
+                    + " is not https (plain http is allowed only to a loopback host)", null, false);
         }
     }
 
@@ -330,7 +320,6 @@ public final class ResultDownloader {
 
     @Override
     public String toString() {
-        return "ResultDownloader[transport=" + transport.name() + ", attempts=" + retry.maxAttempts()
-                + (allowInsecureLoopback ? ", loopback http allowed" : "") + "]";
+        return "ResultDownloader[transport=" + transport.name() + ", attempts=" + retry.maxAttempts() + ", loopback http allowed]";
     }
 }

@@ -10,14 +10,13 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.VideoClientBuilder;
+import dev.vidgen.client.internal.Families;
 import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.catalog.ModelFamily;
-import dev.vidgen.domain.kling.KlingFamily;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.domain.veo.VeoFamily;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpTransportProvider;
 import dev.vidgen.ports.time.Scheduler;
@@ -27,9 +26,11 @@ import java.util.Set;
 
 /**
  * Binds vidgen for Guice: the {@link VideoClient} (singleton), the {@link FoxApiCodec}, the
- * {@link RetryPolicy} and {@link ValidationPolicy} of the configuration, and the model catalogue
- * built from a {@code Multibinder<ModelFamily<?>>} holding the two seed families; a user's module
- * adds a family with {@link #families(com.google.inject.Binder)}{@code .addBinding().to(MyFamily.class)}.
+ * {@link RetryPolicy} and {@link ValidationPolicy} of the configuration, and the model catalogue.
+ * The catalogue holds the same families as a client from {@code VideoClient.builder()}: those
+ * registered through {@link java.util.ServiceLoader} ({@code META-INF/services}: the two seed
+ * families and any model module's), plus those a user's module adds with
+ * {@link #families(com.google.inject.Binder)}{@code .addBinding().to(MyFamily.class)}.
  *
  * <p>The transport comes from another module: install one adapter's module (it binds an
  * {@link HttpTransportProvider}; a transport is a {@code Closeable} and is not bound itself).
@@ -71,9 +72,7 @@ public final class VideoClientModule extends AbstractModule {
     @Override
     protected void configure() {
         install(configBinding);
-        Multibinder<ModelFamily<?>> families = families(binder());
-        families.addBinding().to(VeoFamily.class);
-        families.addBinding().to(KlingFamily.class);
+        families(binder()); // declared, so that a set with no additions is bound too
         OptionalBinder.newOptionalBinder(binder(), HttpTransportProvider.class);
         OptionalBinder.newOptionalBinder(binder(), TaskSubmissionPort.class);
         OptionalBinder.newOptionalBinder(binder(), Scheduler.class);
@@ -82,8 +81,8 @@ public final class VideoClientModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ModelCatalog catalog(Set<ModelFamily<?>> families) {
-        return ModelCatalog.of(families);
+    ModelCatalog catalog(Set<ModelFamily<?>> added) {
+        return Families.installedWith(added);
     }
 
     @Provides
@@ -104,7 +103,7 @@ public final class VideoClientModule extends AbstractModule {
 
     /**
      * The client: over the bound task port if there is one, else over a transport created by the
-     * bound {@link HttpTransportProvider}; a bound {@link ClientObserver} wins over the configuration's.
+     * bound {@link HttpTransportProvider}.
      */
     @Provides
     @Singleton

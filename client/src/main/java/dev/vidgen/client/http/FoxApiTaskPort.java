@@ -18,7 +18,7 @@ import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
@@ -73,8 +73,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <h2>Timeouts</h2>
- * The per-attempt timeout is {@link CallOptions#attemptTimeout()} if set, else
- * {@link ClientConfig#attemptTimeout()}; the whole-call timeout is {@link CallOptions#callTimeout()}
+ * The per-attempt timeout is {@link CallSettings#attemptTimeout()} if set, else
+ * {@link ClientConfig#attemptTimeout()}; the whole-call timeout is {@link CallSettings#callTimeout()}
  * if set, else {@link ClientConfig#callTimeout()}. Each attempt is given the smaller of its timeout
  * and the time the call has left (as {@link HttpRequest#timeout()}); when the call's time is up the
  * attempt in flight is cancelled and the call fails with {@link TransportIoException}. The connect
@@ -124,7 +124,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     }
 
     @Override
-    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
         Objects.requireNonNull(request, "request");
         byte[] body;
         try {
@@ -138,9 +138,9 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     }
 
     @Override
-    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
         Objects.requireNonNull(id, "id");
-        CallOptions o = options == null ? CallOptions.DEFAULTS : options;
+        CallSettings o = options == null ? CallSettings.DEFAULTS : options;
         HttpRequest http = baseRequest("GET", endpoint(TASKS_PATH + id.value(), o.syncUpstream() ? "sync_upstream=true" : null), null);
         return new Call(false, http, id, o).start();
     }
@@ -176,8 +176,8 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         private volatile HttpResponse lastResponse;
         private volatile String lastOutcome = "";
 
-        Call(boolean submit, HttpRequest request, TaskId expectedId, CallOptions options) {
-            CallOptions o = options == null ? CallOptions.DEFAULTS : options;
+        Call(boolean submit, HttpRequest request, TaskId expectedId, CallSettings options) {
+            CallSettings o = options == null ? CallSettings.DEFAULTS : options;
             this.submit = submit;
             this.request = request;
             this.expectedId = expectedId;

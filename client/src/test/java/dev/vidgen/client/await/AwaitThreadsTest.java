@@ -3,8 +3,9 @@ package dev.vidgen.client.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.client.internal.SystemScheduler;
-import dev.vidgen.client.testsupport.FakeTaskPort;
-import dev.vidgen.client.testsupport.ManualScheduler;
+import dev.vidgen.client.testsupport.Scripts;
+import dev.vidgen.fake.port.FakeTaskPort;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.SimulatedTask;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.task.TaskId;
@@ -46,12 +47,12 @@ class AwaitThreadsTest {
     void interruptingAThreadBlockedInJoinCancelsTheWaitAndKeepsTheFlag() throws Exception {
         try (SystemScheduler scheduler = new SystemScheduler()) {
             AtomicInteger polls = new AtomicInteger();
-            TaskSubmissionPort port = new FakeTaskPort(scheduler, (id, n, at, o) -> {
+            TaskSubmissionPort port = Scripts.answering(scheduler, (id, n, at, o) -> {
                 polls.incrementAndGet();
                 return CompletableFuture.completedFuture(Snapshots.of(id).status("processing").at(at).build());
             });
             CompletableFuture<VideoTask> wait = new TaskAwaiter(port, scheduler)
-                    .await(id(1), AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofMillis(10))).build());
+                    .await(id(1), AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofMillis(10))).build());
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicBoolean flagKept = new AtomicBoolean();
             CountDownLatch blocked = new CountDownLatch(1);
@@ -87,14 +88,14 @@ class AwaitThreadsTest {
 
     @Test
     void tenThousandWaitsInVirtualTimeRunOnTheCallingThreadOnly() {
-        ManualScheduler time = new ManualScheduler();
+        VirtualTime time = new VirtualTime();
         Map<TaskId, SimulatedTask> tasks = new ConcurrentHashMap<>();
         for (int i = 0; i < WAITS; i++) {
             // run times spread over 1 to 5 minutes
             tasks.put(id(i), new SimulatedTask(id(i), time.now(), Duration.ofSeconds(i % 30),
                     Duration.ofSeconds(60 + i % 240), Duration.ofSeconds(90), true));
         }
-        FakeTaskPort port = FakeTaskPort.simulated(time, tasks::get);
+        FakeTaskPort port = Scripts.simulated(time, tasks::get);
         TaskAwaiter awaiter = new TaskAwaiter(port, time);
         int threadsBefore = THREADS.getThreadCount();
         THREADS.resetPeakThreadCount();
@@ -126,13 +127,13 @@ class AwaitThreadsTest {
             return t;
         });
         try (SystemScheduler scheduler = new SystemScheduler()) {
-            TaskSubmissionPort port = new FakeTaskPort(scheduler, (id, n, at, o) -> CompletableFuture.supplyAsync(
+            TaskSubmissionPort port = Scripts.answering(scheduler, (id, n, at, o) -> CompletableFuture.supplyAsync(
                     () -> n < 3
                             ? Snapshots.of(id).status("processing").progress(30 * n).at(at).build()
                             : Snapshots.of(id).status("completed").progress(100).result("https://cdn.example.com/" + id + ".mp4").at(at).build(),
                     CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS, transport)));
             TaskAwaiter awaiter = new TaskAwaiter(port, scheduler);
-            AwaitOptions options = AwaitOptions.builder().polling(PollingStrategy.fixed(Duration.ofMillis(20))).build();
+            AwaitOptions options = AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofMillis(20))).build();
 
             List<CompletableFuture<VideoTask>> waits = new ArrayList<>();
             for (int i = 0; i < WAITS; i++) {

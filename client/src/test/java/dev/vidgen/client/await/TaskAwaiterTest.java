@@ -9,8 +9,9 @@ import dev.vidgen.client.error.ServiceUnavailableException;
 import dev.vidgen.client.error.TaskFailedException;
 import dev.vidgen.client.error.TaskNotFoundException;
 import dev.vidgen.client.error.TransportIoException;
-import dev.vidgen.client.testsupport.FakeTaskPort;
-import dev.vidgen.client.testsupport.ManualScheduler;
+import dev.vidgen.client.testsupport.Scripts;
+import dev.vidgen.fake.port.FakeTaskPort;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.SimulatedTask;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.task.TaskId;
@@ -34,7 +35,7 @@ class TaskAwaiterTest {
     private static final TaskId ID = TaskId.of("task-unified-1757165031-uyujaw3d");
     private static final double NO_JITTER = 0.5;
 
-    private final ManualScheduler time = new ManualScheduler();
+    private final VirtualTime time = new VirtualTime();
     private final Instant t0 = time.now();
 
     private TaskAwaiter awaiter(TaskSubmissionPort port) {
@@ -71,10 +72,10 @@ class TaskAwaiterTest {
     void tenMinuteTaskWithEstimateIsPolledNeitherTooOftenNorTooRarely() {
         // real jitter, many runs: the bounds must hold for any random draw
         for (int run = 0; run < 50; run++) {
-            ManualScheduler clock = new ManualScheduler();
+            VirtualTime clock = new VirtualTime();
             Instant start = clock.now();
             SimulatedTask task = new SimulatedTask(ID, start, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(10), true);
-            FakeTaskPort port = FakeTaskPort.simulated(clock, id -> task);
+            FakeTaskPort port = Scripts.simulated(clock, id -> task);
 
             CompletableFuture<VideoTask> f = new TaskAwaiter(port, clock).await(task.submitted(), AwaitOptions.defaults());
             AtomicReference<Instant> doneAt = new AtomicReference<>();
@@ -96,7 +97,7 @@ class TaskAwaiterTest {
     @Test
     void tenMinuteTaskWithoutEstimateOrPercentIsPolledWithGrowingIntervals() {
         SimulatedTask task = new SimulatedTask(ID, t0, Duration.ZERO, Duration.ofMinutes(10), null, false);
-        FakeTaskPort port = FakeTaskPort.simulated(time, id -> task);
+        FakeTaskPort port = Scripts.simulated(time, id -> task);
 
         CompletableFuture<VideoTask> f = new TaskAwaiter(port, time).await(ID, AwaitOptions.defaults());
         time.advanceUntil(f::isDone, Duration.ofMinutes(30));
@@ -112,7 +113,7 @@ class TaskAwaiterTest {
     @Test
     void firstPollIsTimedFromTheEstimatedTime() {
         VideoTask submitted = snap("pending").progress(0).estimatedSeconds(45).build();
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("completed").progress(100).result("https://cdn.example.com/a.mp4").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("completed").progress(100).result("https://cdn.example.com/a.mp4").build());
 
         CompletableFuture<VideoTask> f = awaiter(port).await(submitted, AwaitOptions.defaults());
         time.advance(Duration.ofSeconds(13));
@@ -126,7 +127,7 @@ class TaskAwaiterTest {
 
     @Test
     void awaitByIdPollsAtOnceWithSyncUpstream() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("completed").result("https://cdn.example.com/a.mp4").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("completed").result("https://cdn.example.com/a.mp4").build());
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advance(Duration.ZERO);
@@ -143,7 +144,7 @@ class TaskAwaiterTest {
 
     @Test
     void completedEndsTheWaitWithTheTask() {
-        FakeTaskPort port = FakeTaskPort.scripted(time,
+        FakeTaskPort port = Scripts.scripted(time,
                 snap("processing").progress(50).build(),
                 snap("completed").progress(100).result("https://cdn.example.com/a.mp4").build());
 
@@ -157,7 +158,7 @@ class TaskAwaiterTest {
 
     @Test
     void failedEndsTheWaitWithTaskFailedAndItsCode() {
-        FakeTaskPort port = FakeTaskPort.scripted(time,
+        FakeTaskPort port = Scripts.scripted(time,
                 snap("processing").progress(10).build(),
                 snap("failed").error("generation_failed", "content policy").build());
 
@@ -174,7 +175,7 @@ class TaskAwaiterTest {
 
     @Test
     void cancelledEndsTheWaitWithTaskFailed() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("cancelled").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("cancelled").build());
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advanceUntil(f::isDone, Duration.ofMinutes(5));
@@ -184,7 +185,7 @@ class TaskAwaiterTest {
 
     @Test
     void aTerminalSnapshotInHandEndsTheWaitWithoutAPoll() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").build());
         VideoTask done = snap("completed").result("https://cdn.example.com/a.mp4").build();
 
         CompletableFuture<VideoTask> f = awaiter(port).await(done, AwaitOptions.defaults());
@@ -196,7 +197,7 @@ class TaskAwaiterTest {
 
     @Test
     void unknownStatusKeepsTheWaitGoingUntilCompleted() {
-        FakeTaskPort port = FakeTaskPort.scripted(time,
+        FakeTaskPort port = Scripts.scripted(time,
                 snap("queued_upstream").build(),
                 snap("queued_upstream").build(),
                 snap("completed").result("https://cdn.example.com/a.mp4").build());
@@ -216,7 +217,7 @@ class TaskAwaiterTest {
 
     @Test
     void deadlineEndsTheWaitWithTheLastSnapshotAndALastPollAtTheDeadline() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").progress(30).build(), snap("processing").progress(31).build());
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").progress(30).build(), snap("processing").progress(31).build());
         AtomicReference<Instant> doneAt = new AtomicReference<>();
         Duration timeout = Duration.ofSeconds(100);
 
@@ -240,11 +241,11 @@ class TaskAwaiterTest {
     @Test
     void theLastPollAtTheDeadlineMayStillSeeTheTaskComplete() {
         VideoTask running = snap("processing").build();
-        FakeTaskPort port = new FakeTaskPort(time, (id, n, at, o) -> CompletableFuture.completedFuture(
+        FakeTaskPort port = Scripts.answering(time, (id, n, at, o) -> CompletableFuture.completedFuture(
                 at.equals(t0.plusSeconds(10)) ? snap("completed").result("https://cdn.example.com/a.mp4").at(at).build() : running));
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(10))
-                .polling(PollingStrategy.fixed(Duration.ofSeconds(6))).build());
+                .polling(PollingCadence.fixed(Duration.ofSeconds(6))).build());
         time.advance(Duration.ofMinutes(1));
 
         assertThat(port.fetches()).extracting(FakeTaskPort.Fetch::at).containsExactly(t0, t0.plusSeconds(6), t0.plusSeconds(10));
@@ -253,10 +254,10 @@ class TaskAwaiterTest {
 
     @Test
     void pollsNearTheDeadlineGetOnlyTheTimeLeft() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").build());
 
         awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(20))
-                .polling(PollingStrategy.fixed(Duration.ofSeconds(15))).build());
+                .polling(PollingCadence.fixed(Duration.ofSeconds(15))).build());
         time.advance(Duration.ofMinutes(1));
 
         assertThat(port.fetches()).extracting(fetch -> fetch.options().callTimeout())
@@ -267,7 +268,7 @@ class TaskAwaiterTest {
 
     @Test
     void cancellingTheFutureStopsPolling() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").build());
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advance(Duration.ofSeconds(30));
         int before = port.fetchCount();
@@ -282,7 +283,7 @@ class TaskAwaiterTest {
 
     @Test
     void cancellingTheFutureCancelsTheFetchInFlight() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, FakeTaskPort.NEVER);
+        FakeTaskPort port = Scripts.scripted(time, Scripts.NEVER);
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advance(Duration.ZERO);
         CompletableFuture<VideoTask> inFlight = port.fetches().get(0).future();
@@ -299,7 +300,7 @@ class TaskAwaiterTest {
 
     @Test
     void completedWithoutResultsIsQueriedAgainWithoutSyncUpstream() {
-        FakeTaskPort port = FakeTaskPort.scripted(time,
+        FakeTaskPort port = Scripts.scripted(time,
                 snap("processing").progress(90).build(),
                 snap("completed").progress(100).build(),
                 snap("completed").progress(100).build(),
@@ -316,7 +317,7 @@ class TaskAwaiterTest {
 
     @Test
     void completedWithoutResultsIsReturnedAfterTheBoundedRequeries() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("completed").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("completed").build());
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().emptyResultRetries(2).build());
         time.advance(Duration.ofMinutes(5));
@@ -331,7 +332,7 @@ class TaskAwaiterTest {
     @Test
     void listenerHearsEveryChangeWithElapsedTimeAndPolls() {
         SimulatedTask task = new SimulatedTask(ID, t0, Duration.ofSeconds(10), Duration.ofSeconds(100), Duration.ofSeconds(90), true);
-        FakeTaskPort port = FakeTaskPort.simulated(time, id -> task);
+        FakeTaskPort port = Scripts.simulated(time, id -> task);
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
         List<Instant> eventTimes = new CopyOnWriteArrayList<>();
 
@@ -362,11 +363,11 @@ class TaskAwaiterTest {
 
     @Test
     void listenerIsNotCalledAgainWhenNothingChanged() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("pending").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("pending").build());
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(60))
-                .polling(PollingStrategy.fixed(Duration.ofSeconds(5))).listener(events::add).build());
+                .polling(PollingCadence.fixed(Duration.ofSeconds(5))).listener(events::add).build());
         time.advance(Duration.ofMinutes(2));
 
         assertThat(f).isCompletedExceptionally();
@@ -376,7 +377,7 @@ class TaskAwaiterTest {
 
     @Test
     void aThrowingListenerIsIgnored() {
-        FakeTaskPort port = FakeTaskPort.scripted(time,
+        FakeTaskPort port = Scripts.scripted(time,
                 snap("processing").progress(50).build(),
                 snap("completed").progress(100).result("https://cdn.example.com/a.mp4").build());
         List<Integer> calls = new CopyOnWriteArrayList<>();
@@ -395,7 +396,7 @@ class TaskAwaiterTest {
 
     @Test
     void transientPollErrorsKeepTheWaitAlive() {
-        FakeTaskPort port = FakeTaskPort.scripted(time,
+        FakeTaskPort port = Scripts.scripted(time,
                 snap("processing").build(),
                 new ServiceUnavailableException(503, "service_unavailable_error", null, "no channel", "{}", false),
                 new TransportIoException("connection reset", null, false),
@@ -412,7 +413,7 @@ class TaskAwaiterTest {
     @Test
     void taskNotFoundEndsTheWaitAtOnce() {
         TaskNotFoundException notFound = new TaskNotFoundException(404, "not_found", null, "no such task", "{}", false);
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build(), notFound);
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").build(), notFound);
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advance(Duration.ofMinutes(10));
@@ -424,7 +425,7 @@ class TaskAwaiterTest {
     @Test
     void transientErrorsUntilTheDeadlineEndInTimeoutCarryingTheLastError() {
         TransportIoException io = new TransportIoException("connect refused", null, false);
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").progress(40).build(), io);
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").progress(40).build(), io);
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(90)).build());
         time.advance(Duration.ofMinutes(10));
@@ -439,7 +440,7 @@ class TaskAwaiterTest {
     @Test
     void retryAfterFromTheServerIsWaitedAtLeast() {
         RateLimitException limited = new RateLimitException(429, "rate_limit_error", null, "slow down", "{}", false);
-        FakeTaskPort port = FakeTaskPort.scripted(time, limited, snap("completed").result("https://cdn.example.com/a.mp4").build());
+        FakeTaskPort port = Scripts.scripted(time, limited, snap("completed").result("https://cdn.example.com/a.mp4").build());
         TaskAwaiter awaiter = new TaskAwaiter(port, time,
                 e -> e == limited ? Optional.of(Duration.ofSeconds(40)) : Optional.empty(), () -> NO_JITTER);
 
@@ -453,7 +454,7 @@ class TaskAwaiterTest {
     @Test
     void retryAfterIsReadFromTheApiExceptionByDefault() {
         RateLimitException limited = new RateLimitException(429, "rate_limit_error", null, "slow down", "{}", false, Duration.ofSeconds(25));
-        FakeTaskPort port = FakeTaskPort.scripted(time, limited, snap("completed").result("https://cdn.example.com/a.mp4").build());
+        FakeTaskPort port = Scripts.scripted(time, limited, snap("completed").result("https://cdn.example.com/a.mp4").build());
 
         CompletableFuture<VideoTask> f = new TaskAwaiter(port, time).await(ID, AwaitOptions.defaults());
         time.advanceUntil(f::isDone, Duration.ofMinutes(5));
@@ -465,7 +466,7 @@ class TaskAwaiterTest {
     @Test
     void retryAfterPastTheDeadlineEndsTheWaitWithoutPollingAgain() {
         RateLimitException limited = new RateLimitException(429, "rate_limit_error", null, "slow down", "{}", false);
-        FakeTaskPort port = FakeTaskPort.scripted(time, limited);
+        FakeTaskPort port = Scripts.scripted(time, limited);
         TaskAwaiter awaiter = new TaskAwaiter(port, time, e -> Optional.of(Duration.ofMinutes(5)), () -> NO_JITTER);
 
         CompletableFuture<VideoTask> f = awaiter.await(ID, AwaitOptions.builder().timeout(Duration.ofMinutes(1)).build());
@@ -480,7 +481,7 @@ class TaskAwaiterTest {
 
     @Test
     void aClosedSchedulerEndsTheWaitInsteadOfHangingIt() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").build());
         dev.vidgen.ports.time.Scheduler closed = new dev.vidgen.ports.time.Scheduler() {
             @Override
             public Instant now() {
@@ -520,7 +521,7 @@ class TaskAwaiterTest {
 
     @Test
     void resultsExpireFromTheFirstSnapshotThatSawCompletedCarriedThroughRequeries() {
-        FakeTaskPort port = FakeTaskPort.scripted(time,
+        FakeTaskPort port = Scripts.scripted(time,
                 snap("processing").build(),
                 snap("completed").build(),
                 snap("completed").build(),
@@ -539,7 +540,7 @@ class TaskAwaiterTest {
     @Test
     void aCompletedTaskWithNoUsableResultFailsAtOnceAfterTheBoundedRequery() {
         VideoTask bad = withProblems(snap("completed").build(), "result 0: the url is null");
-        FakeTaskPort port = FakeTaskPort.scripted(time, bad);
+        FakeTaskPort port = Scripts.scripted(time, bad);
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advanceUntil(f::isDone, Duration.ofMinutes(30));
@@ -553,7 +554,7 @@ class TaskAwaiterTest {
     @Test
     void aCompletedTaskWithSomeUsableResultsReturnsThemAndNamesTheOthers() {
         VideoTask mixed = withProblems(snap("completed").result("https://cdn.example.com/a.mp4").build(), "result 1: the url is empty");
-        FakeTaskPort port = FakeTaskPort.scripted(time, mixed);
+        FakeTaskPort port = Scripts.scripted(time, mixed);
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advanceUntil(f::isDone, Duration.ofMinutes(1));
@@ -566,7 +567,7 @@ class TaskAwaiterTest {
     @Test
     void aFailedTaskWithBadResultEntriesIsAFailedTask() {
         VideoTask failed = withProblems(snap("failed").error("boom", "no").build(), "result 0: the url is null");
-        FakeTaskPort port = FakeTaskPort.scripted(time, failed);
+        FakeTaskPort port = Scripts.scripted(time, failed);
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advanceUntil(f::isDone, Duration.ofMinutes(1));
@@ -578,7 +579,7 @@ class TaskAwaiterTest {
     @Test
     void aRetryAfterBeyondTheDeadlineSaysSo() {
         RateLimitException limited = new RateLimitException(429, "rate_limit_error", null, "slow down", "{}", false, Duration.ofSeconds(3600));
-        FakeTaskPort port = FakeTaskPort.scripted(time, limited);
+        FakeTaskPort port = Scripts.scripted(time, limited);
 
         CompletableFuture<VideoTask> f = new TaskAwaiter(port, time).await(ID, AwaitOptions.builder().timeout(Duration.ofSeconds(20)).build());
         time.advance(Duration.ofMinutes(1));
@@ -591,7 +592,7 @@ class TaskAwaiterTest {
     @Test
     void aWellFormedButWrongAnswerEndsTheWait() {
         var wrong = new dev.vidgen.client.error.MalformedResponseException("answer for another task", null, false, false);
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build(), wrong);
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").build(), wrong);
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.defaults());
         time.advance(Duration.ofMinutes(10));
@@ -602,7 +603,7 @@ class TaskAwaiterTest {
 
     @Test
     void aHugeTimeoutDoesNotOverflow() {
-        FakeTaskPort port = FakeTaskPort.scripted(time, snap("processing").build(), snap("completed").result("https://cdn.example.com/a.mp4").build());
+        FakeTaskPort port = Scripts.scripted(time, snap("processing").build(), snap("completed").result("https://cdn.example.com/a.mp4").build());
 
         CompletableFuture<VideoTask> f = awaiter(port).await(ID, AwaitOptions.builder().timeout(Duration.ofHours(99_999_999_999_999L)).build());
         time.advanceUntil(f::isDone, Duration.ofMinutes(5));

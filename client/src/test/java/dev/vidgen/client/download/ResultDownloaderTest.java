@@ -13,7 +13,7 @@ import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.client.testsupport.FakeHttpTransport;
 import dev.vidgen.client.testsupport.FakeHttpTransport.BreakMidStream;
 import dev.vidgen.client.testsupport.FakeHttpTransport.Fail;
-import dev.vidgen.client.testsupport.ManualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.ports.http.HttpRequest;
@@ -39,7 +39,7 @@ class ResultDownloaderTest {
 
     private static final String ID = "task-unified-1757165031-uyujaw3d";
     private static final String URL = "https://cdn.example.com/v/video.mp4?X-Amz-Signature=s3cr3tsig";
-    private static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), 2.0, 0.2, false);
+    private static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(8)).multiplier(2.0).jitter(0.2).build();
 
     @TempDir
     Path dir;
@@ -47,7 +47,7 @@ class ResultDownloaderTest {
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     private ResultDownloader downloader(FakeHttpTransport transport) {
-        return new ResultDownloader(transport, RETRY, d -> sleeps.add(d), true);
+        return new ResultDownloader(transport, RETRY, d -> sleeps.add(d));
     }
 
     private static VideoTask completed(String... urls) {
@@ -241,7 +241,7 @@ class ResultDownloaderTest {
         FakeHttpTransport transport = FakeHttpTransport.inTurn(status(503));
         ResultDownloader interrupted = new ResultDownloader(transport, RETRY, d -> {
             throw new InterruptedException();
-        }, true);
+        });
 
         try {
             assertThatThrownBy(() -> interrupted.download(completed(URL), 0, dir.resolve("v.mp4")))
@@ -280,16 +280,6 @@ class ResultDownloaderTest {
         downloader(transport).download(completed(url), 0, target);
 
         assertThat(read(target)).isEqualTo("local");
-    }
-
-    @Test
-    void plainHttpToLoopbackIsRefusedWhenNotEnabled() {
-        FakeHttpTransport transport = FakeHttpTransport.inTurn(ok("local"));
-        ResultDownloader strict = new ResultDownloader(transport, RETRY, d -> sleeps.add(d), false);
-
-        assertThatThrownBy(() -> strict.download(completed("http://127.0.0.1:8080/v.mp4"), 0, dir.resolve("v.mp4")))
-                .isInstanceOf(VidgenException.class).hasMessageContaining("not https");
-        assertThat(transport.requests()).isEmpty();
     }
 
     // --- redirects ---------------------------------------------------------------------------
@@ -375,8 +365,8 @@ class ResultDownloaderTest {
 
     @Test
     void theSchedulerSleeperWaitsForTheSchedulersTime() throws Exception {
-        ManualScheduler time = new ManualScheduler();
-        ResultDownloader d = new ResultDownloader(FakeHttpTransport.inTurn(status(503), ok("video")), RETRY, time, true);
+        VirtualTime time = new VirtualTime();
+        ResultDownloader d = new ResultDownloader(FakeHttpTransport.inTurn(status(503), ok("video")), RETRY, time);
         Path target = dir.resolve("v.mp4");
 
         CompletableFuture<Path> f = CompletableFuture.supplyAsync(() -> d.download(completed(URL), 0, target));

@@ -14,15 +14,16 @@ import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.client.support.RecordingTransport;
 import dev.vidgen.client.support.Seeds;
+import dev.vidgen.client.support.ServiceRegisteredFamily;
 import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.support.TestFamilies.MotionStyle;
 import dev.vidgen.client.support.TestFamilies.PikaRequest;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
@@ -37,17 +38,17 @@ class VideoClientModuleTest {
 
     static final String SUBMITTED = "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":\"pending\"}";
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final StubTransportModule adapter = new StubTransportModule(clock);
     final ClientConfig config = ClientConfig.builder().apiKey("sk-guice-KEY")
-            .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();
+            .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build();
 
     /** Stands in for an adapter module: binds a provider, never a transport. */
     static final class StubTransportModule extends AbstractModule {
         final List<RecordingTransport> created = new ArrayList<>();
-        final VirtualScheduler clock;
+        final VirtualTime clock;
 
-        StubTransportModule(VirtualScheduler clock) {
+        StubTransportModule(VirtualTime clock) {
             this.clock = clock;
         }
 
@@ -95,7 +96,8 @@ class VideoClientModuleTest {
     void bindsTheCatalogCodecAndPolicies() {
         Injector injector = Guice.createInjector(new VideoClientModule(config), adapter);
         ModelCatalog catalog = injector.getInstance(ModelCatalog.class);
-        assertThat(catalog.modelIds()).containsExactlyInAnyOrder("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref");
+        assertThat(catalog.modelIds()).containsExactlyInAnyOrder("veo-3.1-reference-to-video", "veo-3.1-fast-reference-to-video", "kling-o3-ref",
+                ServiceRegisteredFamily.MODEL_ID);
         assertThat(injector.getInstance(FoxApiCodec.class).catalog()).isSameAs(catalog);
         assertThat(injector.getInstance(RetryPolicy.class).maxAttempts()).isEqualTo(2);
         assertThat(injector.getInstance(ValidationPolicy.class)).isEqualTo(ValidationPolicy.defaults());
@@ -119,6 +121,28 @@ class VideoClientModuleTest {
     }
 
     @Test
+    void guiceMadeAndBuilderMadeClientsSeeTheSameFamilies() {
+        AbstractModule pikaModule = new AbstractModule() {
+            @Override
+            protected void configure() {
+                VideoClientModule.families(binder()).addBinding().to(TestFamilies.Pika.class);
+            }
+        };
+        List<String> guiceMade;
+        try (VideoClient client = Guice.createInjector(new VideoClientModule(config), adapter, virtualTime, pikaModule)
+                .getInstance(VideoClient.class)) {
+            guiceMade = client.models().modelIds();
+        }
+        List<String> builderMade;
+        try (VideoClient client = VideoClient.builder().config(config).transport(new RecordingTransport(clock)).scheduler(clock)
+                .addFamily(new TestFamilies.Pika()).build()) {
+            builderMade = client.models().modelIds();
+        }
+        // the family registered only in META-INF/services reaches both
+        assertThat(guiceMade).contains(ServiceRegisteredFamily.MODEL_ID, "pika-2.2", "kling-o3-ref").isEqualTo(builderMade);
+    }
+
+    @Test
     void theConfigMayBeBoundByTheApplication() {
         AbstractModule app = new AbstractModule() {
             @Override
@@ -138,12 +162,12 @@ class VideoClientModuleTest {
         FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
         TaskSubmissionPort fake = new TaskSubmissionPort() {
             @Override
-            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallOptions options) {
+            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallSettings options) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
                 fetched.add(id);
                 return CompletableFuture.completedFuture(codec.decodeTask(SUBMITTED.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.now()));
             }

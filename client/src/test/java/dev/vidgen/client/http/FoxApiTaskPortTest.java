@@ -25,10 +25,11 @@ import dev.vidgen.client.support.RecordingTransport;
 import dev.vidgen.client.support.RecordingTransport.Exchange;
 import dev.vidgen.client.support.Seeds;
 import dev.vidgen.client.support.TestFamilies;
-import dev.vidgen.client.support.VirtualScheduler;
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.VideoTask;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
+import dev.vidgen.ports.TaskSubmissionPort.Futures;
 import dev.vidgen.ports.http.TransportException.Kind;
 import java.net.URI;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class FoxApiTaskPortTest {
     static final Duration B2 = Duration.ofMillis(900);
     static final Duration B3 = Duration.ofMillis(1800);
 
-    final VirtualScheduler clock = new VirtualScheduler();
+    final VirtualTime clock = new VirtualTime();
     final RecordingTransport transport = new RecordingTransport(clock);
     final FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
     Instant t0;
@@ -97,7 +98,7 @@ class FoxApiTaskPortTest {
         @Test
         void submitPostsTheJsonWithAuthContentTypeAndUserAgent() {
             transport.thenRespond(200, TASK_JSON);
-            VideoTask task = port().submit(Seeds.veo(), CallOptions.DEFAULTS);
+            VideoTask task = Futures.join(port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS));
 
             assertThat(task.id()).isEqualTo(ID);
             Exchange x = transport.last();
@@ -115,8 +116,8 @@ class FoxApiTaskPortTest {
         void fetchGetsTheTaskWithAndWithoutSyncUpstream() {
             transport.thenRespond(200, TASK_JSON).thenRespond(200, TASK_JSON);
             FoxApiTaskPort port = port();
-            port.fetch(ID, CallOptions.DEFAULTS);
-            port.fetch(ID, CallOptions.DEFAULTS.withSyncUpstream(true));
+            Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS));
+            Futures.join(port.fetchAsync(ID, new CallSettings(null, null, true)));
 
             List<Exchange> xs = transport.exchanges();
             assertThat(xs.get(0).request().method()).isEqualTo("GET");
@@ -130,21 +131,21 @@ class FoxApiTaskPortTest {
         @Test
         void aBaseUrlWithAPathKeepsIt() {
             transport.thenRespond(200, TASK_JSON);
-            port(ClientConfig.builder().baseUrl("https://gw.example/foxapi/")).fetch(ID, CallOptions.DEFAULTS);
+            Futures.join(port(ClientConfig.builder().baseUrl("https://gw.example/foxapi/")).fetchAsync(ID, CallSettings.DEFAULTS));
             assertThat(transport.last().request().uri()).isEqualTo(URI.create("https://gw.example/foxapi/v1/tasks/" + ID));
         }
 
         @Test
         void aSubmitAnswered404IsAWrongBaseUrlNotAMissingTask() {
             transport.thenRespond(404, "not here");
-            assertThatThrownBy(() -> port().submit(Seeds.kling(), CallOptions.DEFAULTS))
+            assertThatThrownBy(() -> Futures.join(port().submitAsync(Seeds.kling(), CallSettings.DEFAULTS)))
                     .isExactlyInstanceOf(ApiException.class).hasMessageContaining("check the base URL");
         }
 
         @Test
         void aRedirectIsNotFollowedNorRetried() {
             transport.thenRespond(302, "", "Location", "https://elsewhere.example/v1/tasks/x");
-            assertThatThrownBy(() -> port().fetch(ID, CallOptions.DEFAULTS))
+            assertThatThrownBy(() -> Futures.join(port().fetchAsync(ID, CallSettings.DEFAULTS)))
                     .isExactlyInstanceOf(ApiException.class)
                     .hasMessageContaining("redirect to https://elsewhere.example/v1/tasks/x")
                     .hasMessageContaining("does not follow redirects");
@@ -158,7 +159,7 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {429, 500, 502, 503, 504})
         void retriedAfterTheBackoff(int status) {
             transport.thenRespond(status, ERROR_JSON).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             assertThat(f).isNotDone();
             assertThat(transport.count()).isEqualTo(1);
 
@@ -173,7 +174,7 @@ class FoxApiTaskPortTest {
         @EnumSource(Kind.class)
         void transportErrorsOfEveryKindAreRetried(Kind kind) {
             transport.thenFail(kind).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(B1);
             assertThat(f.join().id()).isEqualTo(ID);
             assertThat(transport.count()).isEqualTo(2);
@@ -182,7 +183,7 @@ class FoxApiTaskPortTest {
         @Test
         void boundedAttemptsWithExponentialBackoff() {
             transport.otherwiseRespond(503, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(ServiceUnavailableException.class);
             assertThat(sendTimes()).containsExactly(Duration.ZERO, B1, B1.plus(B2), B1.plus(B2).plus(B3));
@@ -192,7 +193,7 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {400, 401, 402, 404, 422, 501})
         void otherStatusesAreNotRetried(int status) {
             transport.otherwiseRespond(status, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             Throwable e = failure(f);
             assertThat(e).isInstanceOf(ApiException.class);
@@ -206,10 +207,10 @@ class FoxApiTaskPortTest {
             FoxApiTaskPort port = port();
             transport.thenRespond(401, ERROR_JSON).thenRespond(402, ERROR_JSON).thenRespond(404, ERROR_JSON)
                     .thenRespond(422, "{\"error\":{\"message\":\"m\",\"type\":\"invalid_request_error\",\"code\":\"model_not_supported\"}}");
-            assertThatThrownBy(() -> port.fetch(ID, CallOptions.DEFAULTS)).isInstanceOf(AuthenticationException.class);
-            assertThatThrownBy(() -> port.fetch(ID, CallOptions.DEFAULTS)).isInstanceOf(InsufficientQuotaException.class);
-            assertThatThrownBy(() -> port.fetch(ID, CallOptions.DEFAULTS)).isInstanceOf(TaskNotFoundException.class);
-            assertThatThrownBy(() -> port.fetch(ID, CallOptions.DEFAULTS)).isInstanceOf(InvalidRequestException.class)
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(AuthenticationException.class);
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(InsufficientQuotaException.class);
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(TaskNotFoundException.class);
+            assertThatThrownBy(() -> Futures.join(port.fetchAsync(ID, CallSettings.DEFAULTS))).isInstanceOf(InvalidRequestException.class)
                     .extracting(e -> ((ApiException) e).errorCode()).isEqualTo("model_not_supported");
         }
 
@@ -217,7 +218,7 @@ class FoxApiTaskPortTest {
         void aMalformedAnswerToAQueryIsRetriedLikeAnIoErrorThenReported() {
             // a query is idempotent: a garbled answer (a proxy hiccup, a body cut short) is worth asking again, within the attempts
             transport.otherwiseRespond(200, "{\"id\":\"task-unified-1757165031-uyu");
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(MalformedResponseException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isFalse());
@@ -230,7 +231,7 @@ class FoxApiTaskPortTest {
         void aWellFormedAnswerWithoutWhatIsRequiredIsNotAskedAgain(String body) {
             // the same question gets the same answer: retrying a deterministic protocol error only wastes time
             transport.otherwiseRespond(200, body);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(MalformedResponseException.class);
             assertThat(transport.count()).isEqualTo(1);
@@ -239,7 +240,7 @@ class FoxApiTaskPortTest {
         @Test
         void anAnswerForAnotherTaskIsRefusedAndNotAskedAgain() {
             transport.otherwiseRespond(200, TASK_JSON.replace("uyujaw3d", "otherone"));
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(MalformedResponseException.class)
                     .hasMessageContaining("asked for task " + ID).hasMessageContaining("task-unified-1757165031-otherone");
@@ -253,7 +254,7 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {429, 503})
         void retriedWhenTheServerSaysNoTaskWasCreated(int status) {
             transport.thenRespond(status, ERROR_JSON).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(B1);
             assertThat(f.join().id()).isEqualTo(ID);
             assertThat(sendTimes()).containsExactly(Duration.ZERO, B1);
@@ -263,7 +264,7 @@ class FoxApiTaskPortTest {
         @Test
         void retriedWhenTheConnectionWasNeverMade() {
             transport.thenFail(Kind.CONNECT).thenFail(Kind.CONNECT).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(B1.plus(B2));
             assertThat(f.join().id()).isEqualTo(ID);
             assertThat(transport.count()).isEqualTo(3);
@@ -272,7 +273,7 @@ class FoxApiTaskPortTest {
         @Test
         void exhaustedSafeRetriesSayNoTaskWasCreated() {
             transport.otherwiseRespond(429, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isFalse());
@@ -283,7 +284,7 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {500, 502, 504})
         void neverRetriedAfterAServerErrorAndTheTaskMayExist(int status) {
             transport.otherwiseRespond(status, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(ServerException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isTrue());
@@ -294,7 +295,7 @@ class FoxApiTaskPortTest {
         @EnumSource(value = Kind.class, names = {"TIMEOUT", "IO"})
         void neverRetriedAfterATimeoutOrAResetAndTheTaskMayExist(Kind kind) {
             transport.otherwiseRespond(200, TASK_JSON).thenFail(kind);
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(TransportIoException.class)
                     .hasMessageContaining("a task may have been created")
@@ -305,7 +306,7 @@ class FoxApiTaskPortTest {
         @Test
         void neverRetriedAfterAMalformedSuccess() {
             transport.otherwiseRespond(200, "<html>ok</html>");
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(MalformedResponseException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isTrue());
@@ -316,7 +317,7 @@ class FoxApiTaskPortTest {
         @ValueSource(ints = {400, 401, 402, 422})
         void clientErrorsAreNotRetriedAndCreatedNoTask(int status) {
             transport.otherwiseRespond(status, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(((VidgenException) failure(f)).taskMayHaveBeenCreated()).isFalse();
             assertThat(transport.count()).isEqualTo(1);
@@ -325,8 +326,8 @@ class FoxApiTaskPortTest {
         @Test
         void theOptInRetriesAfterA500() {
             transport.thenRespond(500, ERROR_JSON).thenFail(Kind.TIMEOUT).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.defaults().withRetrySubmitWhenTaskMayExist(true)))
-                    .submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.builder().retrySubmitWhenTaskMayExist(true).build()))
+                    .submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(B1.plus(B2));
             assertThat(f.join().id()).isEqualTo(ID);
             assertThat(transport.count()).isEqualTo(3);
@@ -335,8 +336,8 @@ class FoxApiTaskPortTest {
         @Test
         void onceATaskMayExistEveryLaterFailureSaysSo() {
             transport.thenRespond(500, ERROR_JSON).otherwiseRespond(429, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.defaults().withRetrySubmitWhenTaskMayExist(true)))
-                    .submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port(ClientConfig.builder().retryPolicy(RetryPolicy.builder().retrySubmitWhenTaskMayExist(true).build()))
+                    .submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((VidgenException) e).taskMayHaveBeenCreated()).isTrue());
@@ -349,7 +350,7 @@ class FoxApiTaskPortTest {
         @Test
         void retryAfterSecondsReplacesTheBackoff() {
             transport.thenRespond(429, ERROR_JSON, "Retry-After", "3").thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(Duration.ofMillis(2999));
             assertThat(transport.count()).isEqualTo(1);
             clock.advance(Duration.ofMillis(1));
@@ -361,7 +362,7 @@ class FoxApiTaskPortTest {
         void retryAfterAnHttpDateIsHonoured() {
             String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(t0.plusSeconds(5).atOffset(ZoneOffset.UTC));
             transport.thenRespond(503, ERROR_JSON, "Retry-After", date).thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS);
             clock.advance(Duration.ofSeconds(5));
             assertThat(f).isCompleted();
             assertThat(sendTimes()).containsExactly(Duration.ZERO, Duration.ofSeconds(5));
@@ -370,17 +371,17 @@ class FoxApiTaskPortTest {
         @Test
         void aRetryAfterBeyondTheDeadlineEndsTheCallAtOnceAndIsReported() {
             transport.thenRespond(429, ERROR_JSON, "Retry-After", "30").otherwiseRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS.withCallTimeout(Duration.ofSeconds(10)));
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, new CallSettings(null, Duration.ofSeconds(10), false));
             assertThat(failure(f)).isInstanceOf(RateLimitException.class)
                     .satisfies(e -> assertThat(((ApiException) e).retryAfter()).contains(Duration.ofSeconds(30)));
             assertThat(transport.count()).isEqualTo(1);
-            assertThat(clock.pending()).isZero();
+            assertThat(clock.pendingTasks()).isZero();
         }
 
         @Test
         void noRetryIsScheduledPastTheCallDeadline() {
             transport.otherwiseRespond(503, ERROR_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS.withCallTimeout(Duration.ofSeconds(2)));
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, new CallSettings(null, Duration.ofSeconds(2), false));
             clock.advance(Duration.ofMinutes(1));
             assertThat(failure(f)).isInstanceOf(ServiceUnavailableException.class);
             assertThat(sendTimes()).containsExactly(Duration.ZERO, B1, B1.plus(B2)); // the next would be at 3.15 s
@@ -389,7 +390,7 @@ class FoxApiTaskPortTest {
         @Test
         void eachAttemptGetsTheSmallerOfItsTimeoutAndTheTimeLeft() {
             transport.thenRespond(503, ERROR_JSON).thenRespond(200, TASK_JSON);
-            port().fetchAsync(ID, CallOptions.DEFAULTS.withAttemptTimeout(Duration.ofSeconds(5)).withCallTimeout(Duration.ofSeconds(3)));
+            port().fetchAsync(ID, new CallSettings(Duration.ofSeconds(5), Duration.ofSeconds(3), false));
             clock.advance(B1);
             assertThat(transport.exchanges()).extracting(x -> x.request().timeout())
                     .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3).minus(B1));
@@ -398,14 +399,14 @@ class FoxApiTaskPortTest {
         @Test
         void clientDefaultsApplyWhenTheCallSetsNone() {
             transport.thenRespond(200, TASK_JSON);
-            port(ClientConfig.builder().attemptTimeout(Duration.ofSeconds(7))).fetch(ID, CallOptions.DEFAULTS);
+            Futures.join(port(ClientConfig.builder().attemptTimeout(Duration.ofSeconds(7))).fetchAsync(ID, CallSettings.DEFAULTS));
             assertThat(transport.last().request().timeout()).isEqualTo(Duration.ofSeconds(7));
         }
 
         @Test
         void aServerThatNeverAnswersIsCutOffAtTheCallDeadline() {
             transport.thenHang();
-            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), CallOptions.DEFAULTS.withCallTimeout(Duration.ofSeconds(5)));
+            CompletableFuture<VideoTask> f = port().submitAsync(Seeds.veo(), new CallSettings(null, Duration.ofSeconds(5), false));
             clock.advance(Duration.ofMillis(4999));
             assertThat(f).isNotDone();
             clock.advance(Duration.ofMillis(1));
@@ -418,13 +419,13 @@ class FoxApiTaskPortTest {
         @Test
         void cancellingTheCallCancelsTheExchangeAndThePendingRetry() {
             transport.thenRespond(503, ERROR_JSON).thenHang();
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             f.cancel(true);
             clock.advance(Duration.ofMinutes(5));
             assertThat(transport.count()).isEqualTo(1);
-            assertThat(clock.pending()).isZero();
+            assertThat(clock.pendingTasks()).isZero();
 
-            CompletableFuture<VideoTask> g = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> g = port().fetchAsync(ID, CallSettings.DEFAULTS);
             g.cancel(true);
             assertThat(transport.last().future()).isCancelled();
         }
@@ -452,7 +453,7 @@ class FoxApiTaskPortTest {
         void oneDebugLinePerAttemptWithMethodPathStatusAttemptLatencyAndAllowedHeadersOnly() {
             transport.thenRespondAfter(Duration.ofMillis(120), 503, ERROR_JSON, "Retry-After", "1", "Set-Cookie", "session=abc", "X-Request-Id", "r-1")
                     .thenRespond(200, TASK_JSON);
-            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallOptions.DEFAULTS);
+            CompletableFuture<VideoTask> f = port().fetchAsync(ID, CallSettings.DEFAULTS);
             clock.advance(Duration.ofSeconds(2));
             assertThat(f).isCompleted();
 
@@ -467,7 +468,7 @@ class FoxApiTaskPortTest {
         @Test
         void theKeyIsInNoLogLineAndNoMessageEvenWhenTheServerEchoesIt() {
             transport.thenRespond(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"type\":\"authentication_error\"}}");
-            Throwable e = failure(port().fetchAsync(ID, CallOptions.DEFAULTS));
+            Throwable e = failure(port().fetchAsync(ID, CallSettings.DEFAULTS));
             assertThat(e).isInstanceOf(AuthenticationException.class);
             assertThat(e.getMessage()).doesNotContain(KEY).contains("Incorrect API key provided: ***");
             assertThat(((ApiException) e).rawBody()).doesNotContain(KEY);
@@ -488,12 +489,12 @@ class FoxApiTaskPortTest {
             if (form.equals("raw-in-task")) {
                 transport.thenRespond(200, "{\"id\":\"task-unified-1757165031-uyujaw3d\",\"status\":\"failed\","
                         + "\"error\":{\"code\":\"x\",\"message\":\"key " + echoed + "\"}}");
-                VideoTask t = port().fetch(ID, CallOptions.DEFAULTS);
+                VideoTask t = Futures.join(port().fetchAsync(ID, CallSettings.DEFAULTS));
                 assertThat(new dev.vidgen.client.error.TaskFailedException(t).getMessage()).doesNotContain(KEY).contains("key ***");
                 return;
             }
             transport.thenRespond(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + echoed + "\",\"type\":\"authentication_error\"}}");
-            Throwable e = failure(port().fetchAsync(ID, CallOptions.DEFAULTS));
+            Throwable e = failure(port().fetchAsync(ID, CallSettings.DEFAULTS));
             assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain(echoed).contains("Incorrect API key provided: ***");
             assertThat(((ApiException) e).rawBody()).doesNotContain(echoed);
         }
@@ -501,14 +502,14 @@ class FoxApiTaskPortTest {
         @Test
         void whatTheServerWroteIsQuotedEscaped() {
             transport.thenRespond(400, "{\"error\":{\"message\":\"\\u001b[2J\\r\\nerror: forged\",\"type\":\"x\"}}");
-            Throwable e = failure(port().fetchAsync(ID, CallOptions.DEFAULTS));
+            Throwable e = failure(port().fetchAsync(ID, CallSettings.DEFAULTS));
             assertThat(e.getMessage()).doesNotContain("\u001b", "\r", "\n").contains("\\u001b[2J\\r\\nerror: forged");
         }
 
         @Test
         void thePromptIsNotLogged() {
             transport.thenRespond(200, TASK_JSON);
-            port().submit(Seeds.veo(), CallOptions.DEFAULTS);
+            Futures.join(port().submitAsync(Seeds.veo(), CallSettings.DEFAULTS));
             assertThat(appender.list).hasSize(1)
                     .allSatisfy(l -> assertThat(l.getFormattedMessage()).doesNotContain("garden").startsWith("POST /v1/videos/generations -> 200"));
         }

@@ -1,5 +1,6 @@
 package dev.vidgen.client.support;
 
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
@@ -34,14 +35,14 @@ public final class RecordingTransport implements HttpTransport {
         }
     }
 
-    private final VirtualScheduler clock;
+    private final VirtualTime clock;
     private final Deque<Function<HttpRequest, CompletableFuture<HttpResponse>>> script = new ArrayDeque<>();
     private final List<Exchange> exchanges = new ArrayList<>();
     private Function<HttpRequest, CompletableFuture<HttpResponse>> fallback;
     private boolean closed;
 
     /** A transport whose timestamps and delayed answers use {@code clock}. */
-    public RecordingTransport(VirtualScheduler clock) {
+    public RecordingTransport(VirtualTime clock) {
         this.clock = clock;
     }
 

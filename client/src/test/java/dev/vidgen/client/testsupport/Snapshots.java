@@ -1,5 +1,6 @@
 package dev.vidgen.client.testsupport;
 
+import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.domain.task.TaskError;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.domain.task.TaskResult;
@@ -22,7 +23,7 @@ public final class Snapshots {
     private final List<TaskResult> results = new ArrayList<>();
     private TaskError error;
     private Instant createdAt;
-    private Instant observedAt = ManualScheduler.START;
+    private Instant observedAt = VirtualTime.DEFAULT_START;
 
     private Snapshots(TaskId id) {
         this.id = id;

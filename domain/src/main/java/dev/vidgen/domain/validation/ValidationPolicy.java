@@ -22,10 +22,14 @@ import java.util.TreeSet;
  * nothing of it (Spring's {@code @Valid}) see every rule on.
  *
  * @param disabledRuleIds the rules switched off
- * @throws IllegalArgumentException if an id is one of the seed rules
  */
 public record ValidationPolicy(Set<String> disabledRuleIds) {
 
+    /**
+     * A policy with these rules switched off.
+     *
+     * @throws IllegalArgumentException if an id is one of the seed rules
+     */
     public ValidationPolicy {
         disabledRuleIds = Set.copyOf(disabledRuleIds);
         for (String id : disabledRuleIds) {

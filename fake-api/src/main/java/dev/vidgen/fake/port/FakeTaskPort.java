@@ -14,7 +14,7 @@ import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.fake.internal.ApiErrors;
 import dev.vidgen.fake.internal.FakeTask;
 import dev.vidgen.fake.internal.TaskModel;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
 import dev.vidgen.ports.TaskSubmissionPort;
 import java.net.URI;
 import java.time.Instant;
@@ -63,7 +63,7 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
      * @param options the call options given
      * @param future  the answer the port returned (completed at once, unless a responder returned another)
      */
-    public record Fetch(TaskId id, int number, Instant at, CallOptions options, CompletableFuture<VideoTask> future) {
+    public record Fetch(TaskId id, int number, Instant at, CallSettings options, CompletableFuture<VideoTask> future) {
     }
 
     /**
@@ -73,7 +73,7 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
     @FunctionalInterface
     public interface FetchResponder {
         /** The answer to fetch number {@code number} (from 1) of {@code id}, made at {@code at}. */
-        CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallOptions options);
+        CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallSettings options);
     }
 
     /** The default lifecycle: pending, processing 30%, processing 70%, completed at the fourth fetch. */
@@ -112,7 +112,7 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
     // ---- the port ----
 
     @Override
-    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallOptions options) {
+    public CompletableFuture<VideoTask> submitAsync(VideoRequest request, CallSettings options) {
         submits.incrementAndGet();
         RuntimeException scripted = submitFailures.poll();
         if (scripted != null) {
@@ -132,7 +132,7 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
     }
 
     @Override
-    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+    public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
         Objects.requireNonNull(id, "id");
         fetches.incrementAndGet();
         int number = fetchNumbers.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
@@ -146,7 +146,7 @@ public final class FakeTaskPort extends FakeTasks<FakeTaskPort> implements TaskS
         return answer;
     }
 
-    private CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallOptions options) {
+    private CompletableFuture<VideoTask> answer(TaskId id, int number, Instant at, CallSettings options) {
         RuntimeException scripted = fetchFailures.poll();
         if (scripted != null) {
             return CompletableFuture.failedFuture(scripted);

@@ -147,7 +147,7 @@ public final class VirtualTime implements Scheduler {
             if (target.isBefore(now())) {
                 throw new IllegalArgumentException("virtual time cannot go back: now " + now() + ", target " + target);
             }
-            Failures failures = new Failures();
+            TaskFailures failures = new TaskFailures();
             int ran = 0;
             Entry next;
             while ((next = pollDue(target)) != null) {
@@ -349,7 +349,7 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
-    private static void run(Entry entry, Failures failures) {
+    private static void run(Entry entry, TaskFailures failures) {
         try {
             entry.task.run();
         } catch (RuntimeException | Error e) {
@@ -362,42 +362,11 @@ public final class VirtualTime implements Scheduler {
         return "VirtualTime[now=" + now() + ", pending=" + pendingTasks() + "]";
     }
 
-    private static final class Entry implements Comparable<Entry> {
-        final Instant due;
-        final long seq;
-        final Runnable task;
-
-        Entry(Instant due, long seq, Runnable task) {
-            this.due = due;
-            this.seq = seq;
-            this.task = task;
-        }
-
+    private record Entry(Instant due, long seq, Runnable task) implements Comparable<Entry> {
         @Override
         public int compareTo(Entry o) {
             int c = due.compareTo(o.due);
             return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
-    private static final class Failures {
-        private Throwable first;
-
-        void add(Throwable t) {
-            if (first == null) {
-                first = t;
-            } else if (first != t) {
-                first.addSuppressed(t);
-            }
-        }
-
-        void rethrow() {
-            if (first instanceof RuntimeException re) {
-                throw re;
-            }
-            if (first instanceof Error err) {
-                throw err;
-            }
         }
     }
 }

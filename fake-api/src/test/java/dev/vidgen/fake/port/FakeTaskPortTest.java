@@ -15,7 +15,8 @@ import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.Violation;
 import dev.vidgen.domain.veo.VeoModel;
 import dev.vidgen.domain.veo.VeoReferenceRequest;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
+import dev.vidgen.ports.TaskSubmissionPort.Futures;
 import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.fake.time.VirtualTime;
 import java.time.Duration;
@@ -37,12 +38,12 @@ class FakeTaskPortTest {
     }
 
     private VideoTask fetch(TaskId id) {
-        return port.fetch(id, CallOptions.DEFAULTS);
+        return Futures.join(port.fetchAsync(id, CallSettings.DEFAULTS));
     }
 
     @Test
     void submitAnswersPendingWithAWellFormedIdAndTheFakesTime() {
-        VideoTask task = port.submit(kling("city at night"), CallOptions.DEFAULTS);
+        VideoTask task = Futures.join(port.submitAsync(kling("city at night"), CallSettings.DEFAULTS));
 
         assertThat(task.status().state()).isEqualTo(TaskState.PENDING);
         assertThat(task.progress()).isZero();
@@ -60,7 +61,7 @@ class FakeTaskPortTest {
     void invalidRequestFailsWithEveryViolationAndCreatesNoTask() {
         KlingReferenceRequest bad = KlingReferenceRequest.builder().prompt(" ").duration(20).build();
 
-        assertThatThrownBy(() -> port.submit(bad, CallOptions.DEFAULTS))
+        assertThatThrownBy(() -> Futures.join(port.submitAsync(bad, CallSettings.DEFAULTS)))
                 .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::ruleId).contains("kling.prompt.required", "kling.duration.range"));
         assertThat(port.createdTaskIds()).isEmpty();
@@ -69,7 +70,7 @@ class FakeTaskPortTest {
 
     @Test
     void nullRequestIsAValidationFailureNotAnNpe() {
-        assertThatThrownBy(() -> port.submit(null, CallOptions.DEFAULTS)).isInstanceOf(RequestValidationException.class);
+        assertThatThrownBy(() -> Futures.join(port.submitAsync(null, CallSettings.DEFAULTS))).isInstanceOf(RequestValidationException.class);
     }
 
     @Test
@@ -86,7 +87,7 @@ class FakeTaskPortTest {
             }
         };
 
-        assertThatThrownBy(() -> port.submit(unknown, CallOptions.DEFAULTS))
+        assertThatThrownBy(() -> Futures.join(port.submitAsync(unknown, CallSettings.DEFAULTS)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(422);
                     assertThat(e.errorCode()).isEqualTo("model_not_supported");
@@ -95,7 +96,7 @@ class FakeTaskPortTest {
 
     @Test
     void defaultLifecycleIsPendingThirtySeventyCompleted() {
-        TaskId id = port.submit(kling("a"), CallOptions.DEFAULTS).id();
+        TaskId id = Futures.join(port.submitAsync(kling("a"), CallSettings.DEFAULTS)).id();
 
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -114,7 +115,7 @@ class FakeTaskPortTest {
     @Test
     void completedAfterNPolls() {
         port.defaultLifecycle(Lifecycle.builder().pending().processing(50).completedAfterPolls(10));
-        TaskId id = port.submit(kling("a"), CallOptions.DEFAULTS).id();
+        TaskId id = Futures.join(port.submitAsync(kling("a"), CallSettings.DEFAULTS)).id();
 
         for (int i = 1; i < 10; i++) {
             assertThat(fetch(id).isTerminal()).as("fetch %d", i).isFalse();
@@ -125,7 +126,7 @@ class FakeTaskPortTest {
     @Test
     void completedAfterAStretchOfVirtualTime() {
         port.defaultLifecycle(Lifecycle.builder().pending().processing(50).completedAfter(Duration.ofMinutes(10)));
-        TaskId id = port.submit(kling("a"), CallOptions.DEFAULTS).id();
+        TaskId id = Futures.join(port.submitAsync(kling("a"), CallSettings.DEFAULTS)).id();
 
         assertThat(fetch(id).status().raw()).isEqualTo("pending");
         time.advance(Duration.ofMinutes(6));
@@ -139,8 +140,8 @@ class FakeTaskPortTest {
     @Test
     void failedWithACode() {
         port.lifecycle(VeoModel.STANDARD.value(), Lifecycle.builder().processing(10).failed("generation_failed"));
-        TaskId veo = port.submit(veo(), CallOptions.DEFAULTS).id();
-        TaskId kling = port.submit(kling("a"), CallOptions.DEFAULTS).id();
+        TaskId veo = Futures.join(port.submitAsync(veo(), CallSettings.DEFAULTS)).id();
+        TaskId kling = Futures.join(port.submitAsync(kling("a"), CallSettings.DEFAULTS)).id();
 
         fetch(veo);
         VideoTask failed = fetch(veo);
@@ -157,9 +158,9 @@ class FakeTaskPortTest {
         port.lifecycleWhen(r -> r.prompt().contains("special"), Lifecycle.failedAtFirstPoll("by_condition"));
         port.lifecycleForNextSubmit(Lifecycle.failedAtFirstPoll("by_request"));
 
-        TaskId first = port.submit(kling("special"), CallOptions.DEFAULTS).id();
-        TaskId second = port.submit(kling("special"), CallOptions.DEFAULTS).id();
-        TaskId third = port.submit(kling("plain"), CallOptions.DEFAULTS).id();
+        TaskId first = Futures.join(port.submitAsync(kling("special"), CallSettings.DEFAULTS)).id();
+        TaskId second = Futures.join(port.submitAsync(kling("special"), CallSettings.DEFAULTS)).id();
+        TaskId third = Futures.join(port.submitAsync(kling("plain"), CallSettings.DEFAULTS)).id();
 
         assertThat(fetch(first).error().code()).isEqualTo("by_request");
         assertThat(fetch(second).error().code()).isEqualTo("by_condition");
@@ -178,8 +179,8 @@ class FakeTaskPortTest {
         port.failNextSubmit(limited);
         TaskId id;
 
-        assertThatThrownBy(() -> port.submit(kling("a"), CallOptions.DEFAULTS)).isSameAs(limited);
-        id = port.submit(kling("a"), CallOptions.DEFAULTS).id();
+        assertThatThrownBy(() -> Futures.join(port.submitAsync(kling("a"), CallSettings.DEFAULTS))).isSameAs(limited);
+        id = Futures.join(port.submitAsync(kling("a"), CallSettings.DEFAULTS)).id();
         port.failNextFetch(limited);
         assertThatThrownBy(() -> fetch(id)).isSameAs(limited);
         assertThat(fetch(id).status().raw()).isEqualTo("pending"); // the failed fetch did not move the task on
@@ -190,8 +191,8 @@ class FakeTaskPortTest {
 
     @Test
     void asyncFormsCompleteBeforeReturning() {
-        assertThat(port.submitAsync(kling("a"), CallOptions.DEFAULTS)).isDone();
-        assertThat(port.submitAsync(kling(""), CallOptions.DEFAULTS)).isCompletedExceptionally();
+        assertThat(port.submitAsync(kling("a"), CallSettings.DEFAULTS)).isDone();
+        assertThat(port.submitAsync(kling(""), CallSettings.DEFAULTS)).isCompletedExceptionally();
     }
 
     @Test
@@ -199,7 +200,7 @@ class FakeTaskPortTest {
         FakeTaskPort configured = FakeTaskPort.builder().clock(time)
                 .lifecycle("kling-o3-ref", Lifecycle.failedAtFirstPoll("configured")).build();
         configured.lifecycle("kling-o3-ref", Lifecycle.completedAtFirstPoll());
-        TaskId old = configured.submit(kling("a"), CallOptions.DEFAULTS).id();
+        TaskId old = Futures.join(configured.submitAsync(kling("a"), CallSettings.DEFAULTS)).id();
         configured.failNextSubmit(new IllegalStateException("never thrown"));
 
         configured.reset();
@@ -207,9 +208,9 @@ class FakeTaskPortTest {
         assertThat(configured.createdTaskIds()).isEmpty();
         assertThat(configured.submittedRequests()).isEmpty();
         assertThat(configured.submitCount()).isZero();
-        assertThatThrownBy(() -> configured.fetch(old, CallOptions.DEFAULTS)).isInstanceOf(TaskNotFoundException.class);
-        TaskId fresh = configured.submit(kling("a"), CallOptions.DEFAULTS).id();
-        assertThat(configured.fetch(fresh, CallOptions.DEFAULTS).error().code()).isEqualTo("configured");
+        assertThatThrownBy(() -> Futures.join(configured.fetchAsync(old, CallSettings.DEFAULTS))).isInstanceOf(TaskNotFoundException.class);
+        TaskId fresh = Futures.join(configured.submitAsync(kling("a"), CallSettings.DEFAULTS)).id();
+        assertThat(Futures.join(configured.fetchAsync(fresh, CallSettings.DEFAULTS)).error().code()).isEqualTo("configured");
     }
 
     @Test
@@ -217,17 +218,17 @@ class FakeTaskPortTest {
         FakeTaskPort a = FakeTaskPort.builder().clock(time).seed(11).build();
         FakeTaskPort b = FakeTaskPort.builder().clock(time).seed(11).build();
 
-        assertThat(a.submit(kling("x"), CallOptions.DEFAULTS).id()).isEqualTo(b.submit(kling("x"), CallOptions.DEFAULTS).id());
+        assertThat(Futures.join(a.submitAsync(kling("x"), CallSettings.DEFAULTS)).id()).isEqualTo(Futures.join(b.submitAsync(kling("x"), CallSettings.DEFAULTS)).id());
     }
 
     @Test
     void everyFetchIsRecordedWithItsNumberTimeAndOptions() {
-        VideoTask task = port.submit(KlingReferenceRequest.builder().prompt("a rainy street").build(), CallOptions.DEFAULTS);
-        CallOptions sync = CallOptions.DEFAULTS.withSyncUpstream(true);
+        VideoTask task = Futures.join(port.submitAsync(KlingReferenceRequest.builder().prompt("a rainy street").build(), CallSettings.DEFAULTS));
+        CallSettings sync = new CallSettings(null, null, true);
 
         port.fetchAsync(task.id(), sync).join();
         time.advance(Duration.ofSeconds(5));
-        port.fetchAsync(task.id(), CallOptions.DEFAULTS).join();
+        port.fetchAsync(task.id(), CallSettings.DEFAULTS).join();
 
         assertThat(port.fetches()).extracting(FakeTaskPort.Fetch::number).containsExactly(1, 2);
         assertThat(port.fetchesOf(task.id())).extracting(FakeTaskPort.Fetch::at)
@@ -244,10 +245,10 @@ class FakeTaskPortTest {
         java.util.concurrent.CompletableFuture<VideoTask> never = new java.util.concurrent.CompletableFuture<>();
         FakeTaskPort scripted = FakeTaskPort.builder().clock(time).answerFetches((taskId, n, at, options) -> never).build();
 
-        assertThat(scripted.fetchAsync(id, CallOptions.DEFAULTS)).isSameAs(never);
+        assertThat(scripted.fetchAsync(id, CallSettings.DEFAULTS)).isSameAs(never);
         assertThat(scripted.fetchesOf(id)).singleElement().satisfies(f -> assertThat(f.future()).isSameAs(never));
         scripted.failNextFetch(new IllegalStateException("scripted first"));
-        assertThat(scripted.fetchAsync(id, CallOptions.DEFAULTS)).isCompletedExceptionally();
+        assertThat(scripted.fetchAsync(id, CallSettings.DEFAULTS)).isCompletedExceptionally();
         assertThat(scripted.fetchCount()).isEqualTo(2);
     }
 }

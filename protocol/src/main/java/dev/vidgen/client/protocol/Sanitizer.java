@@ -2,10 +2,12 @@ package dev.vidgen.client.protocol;
 
 /**
  * Makes a server-supplied string safe to print on a terminal or in a log: control characters
- * (C0, DEL, C1), line and paragraph separators and the bidirectional overrides are shown escaped
- * ({@code \u001b}, {@code \r}, {@code \n}, {@code \t}), so a hostile server cannot clear the
- * screen, set a window title, reorder text or forge a line of output. Everything else is kept.
- * Every exception message that quotes the server goes through it; the CLI uses it for what it prints.
+ * (C0, DEL, C1), line and paragraph separators and every invisible formatting character (the
+ * bidirectional overrides and isolates, zero-width characters) are shown escaped
+ * ({@code \u001b}, {@code \r}, {@code \n}, {@code \t}, {@code \u200b}), so a hostile server cannot
+ * clear the screen, set a window title, reorder or hide text or forge a line of output. Everything
+ * else is kept. Every exception message that quotes the server goes through it, and so does
+ * everything the CLI prints: it is the project's one sanitizer.
  */
 public final class Sanitizer {
 
@@ -44,10 +46,12 @@ public final class Sanitizer {
 
     /** Whether {@code c} would be escaped by {@link #sanitize(String)}. */
     public static boolean unsafe(char c) {
-        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)
-                || c == '\u2028' || c == '\u2029'              // line and paragraph separators
-                || (c >= '\u202a' && c <= '\u202e')            // bidi embeddings and overrides
-                || (c >= '\u2066' && c <= '\u2069')            // bidi isolates
-                || c == '\u200e' || c == '\u200f' || c == '\u061c';
+        if (c >= 0x20 && c < 0x7f) {
+            return false; // printable ASCII: the common case, decided without a table look-up
+        }
+        int type = Character.getType(c);
+        // CONTROL: C0, DEL, C1; FORMAT: bidi marks, overrides and isolates, zero-width characters
+        return type == Character.CONTROL || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

@@ -19,6 +19,8 @@ class SanitizerAndSecretMaskTest {
                 .isEqualTo("ok\\u001b[2J\\r\\nerror: forged\\t\\u0007\\u009b\\u202e");
         assertThat(Sanitizer.sanitize("plain text, ünïcode 视频")).isEqualTo("plain text, ünïcode 视频");
         assertThat(Sanitizer.sanitize(null)).isNull();
+        // invisible formatting characters too: zero-width space and joiner, bidi isolate, byte order mark
+        assertThat(Sanitizer.sanitize("a\u200bb\u200dc\u2066d\ufeffe")).isEqualTo("a\\u200bb\\u200dc\\u2066d\\ufeffe");
     }
 
     @Test

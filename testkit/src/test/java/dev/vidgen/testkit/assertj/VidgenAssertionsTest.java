@@ -11,7 +11,8 @@ import dev.vidgen.domain.task.TaskState;
 import dev.vidgen.domain.task.TaskStatus;
 import dev.vidgen.domain.task.VideoTask;
 import dev.vidgen.domain.validation.ValidationPolicy;
-import dev.vidgen.ports.CallOptions;
+import dev.vidgen.ports.CallSettings;
+import dev.vidgen.ports.TaskSubmissionPort.Futures;
 import dev.vidgen.fake.port.FakeTaskPort;
 import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.Fault;
@@ -98,8 +99,8 @@ class VidgenAssertionsTest {
     @Test
     void fakePortAssertions() {
         FakeTaskPort port = new FakeTaskPort();
-        TaskId id = port.submit(KlingReferenceRequest.builder().prompt("x").build(), CallOptions.DEFAULTS).id();
-        port.fetch(id, CallOptions.DEFAULTS);
+        TaskId id = Futures.join(port.submitAsync(KlingReferenceRequest.builder().prompt("x").build(), CallSettings.DEFAULTS)).id();
+        Futures.join(port.fetchAsync(id, CallSettings.DEFAULTS));
 
         assertThat(port).receivedSubmits(1).receivedFetches(1).receivedFetches(id, 1).createdTasks(1).submittedRequest(0).isValid();
 

@@ -14,7 +14,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Text of at most {@link #max()} characters, counted as Unicode code points (so an emoji or a rare
+ * Text of at most {@link #value()} characters, counted as Unicode code points (so an emoji or a rare
  * CJK character counts once, as a person would count it); {@code null} is valid. The message gets
  * {@code "; got <length>"} appended.
  */

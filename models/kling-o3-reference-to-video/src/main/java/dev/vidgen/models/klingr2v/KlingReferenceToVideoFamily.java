@@ -12,8 +12,8 @@ import java.util.Set;
  * The Kling O3 reference-to-video family ({@code kling-o3-reference-to-video}): its capability table
  * and its cross-field rules. The rules foxapi's page does not confirm are {@link #upstreamRuleIds()}
  * and can be switched off one by one. Registered through
- * {@code META-INF/services/dev.vidgen.domain.catalog.ModelFamily}; Guice users add it with
- * {@code VideoClientModule.families(binder()).addBinding().to(KlingReferenceToVideoFamily.class)}.
+ * {@code META-INF/services/dev.vidgen.domain.catalog.ModelFamily}, which builder-made and
+ * Guice-made clients alike read.
  *
  * <p>Not enforced, because the page does not confirm them: a maximum count of elements or
  * image_urls, and any rule between the start and end images.

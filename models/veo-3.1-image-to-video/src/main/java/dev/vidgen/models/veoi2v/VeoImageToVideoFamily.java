@@ -13,8 +13,8 @@ import java.util.Set;
  * The Veo 3.1 image-to-video family: the standard, fast and lite variants, their capability tables
  * and their per-variant rules. The tables decide what a variant accepts (lite: no 4k, no
  * safety_tolerance); the rule code reads them, so the table printed to a user is the one enforced.
- * Registered through {@code META-INF/services/dev.vidgen.domain.catalog.ModelFamily}; Guice users add
- * it with {@code VideoClientModule.families(binder()).addBinding().to(VeoImageToVideoFamily.class)}.
+ * Registered through {@code META-INF/services/dev.vidgen.domain.catalog.ModelFamily}, which
+ * builder-made and Guice-made clients alike read.
  */
 public final class VeoImageToVideoFamily implements ModelFamily<VeoImageToVideoRequest> {
 

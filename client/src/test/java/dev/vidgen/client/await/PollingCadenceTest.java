@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class PollingStrategyTest {
+class PollingCadenceTest {
 
     private static final Instant T0 = Instant.parse("2025-09-06T13:00:00Z");
     private static final Duration MIN = Duration.ofSeconds(1);
@@ -131,13 +131,13 @@ class PollingStrategyTest {
     void fixedPollingIgnoresEverythingButItsInterval() {
         PollHistory h = PollHistory.begin(T0).observe(snap("pending", 0, 45L, T0), T0);
 
-        assertThat(PollingStrategy.fixed(Duration.ofMillis(500)).nextDelay(h, MIN, MAX, 0.9)).isEqualTo(Duration.ofMillis(500));
-        assertThat(PollingStrategy.fixed(Duration.ofSeconds(60)).nextDelay(h, MIN, MAX, 0.1)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(PollingCadence.fixed(Duration.ofMillis(500)).nextDelay(h, MIN, MAX, 0.9)).isEqualTo(Duration.ofMillis(500));
+        assertThat(PollingCadence.fixed(Duration.ofSeconds(60)).nextDelay(h, MIN, MAX, 0.1)).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void badParametersAreRejectedWithTheirName() {
-        assertThatThrownBy(() -> PollingStrategy.fixed(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PollingCadence.fixed(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("interval must be positive");
         assertThatThrownBy(() -> new AdaptivePolling(0, 0.2, 0.1)).hasMessageContaining("etaFraction");
         assertThatThrownBy(() -> new AdaptivePolling(0.5, 1.5, 0.1)).hasMessageContaining("ageFraction");

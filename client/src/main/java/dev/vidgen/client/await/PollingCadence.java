@@ -3,15 +3,16 @@ package dev.vidgen.client.await;
 import java.time.Duration;
 
 /**
- * Decides how long a wait sleeps before its next poll. A pure function of what the wait has seen,
- * so it can be simulated in virtual time and compared (see the benchmarks).
+ * The cadence of a wait: how long it sleeps before its next poll (not the polling protocol, which
+ * is fixed: one task query per poll). A pure function of what the wait has seen, so it can be
+ * simulated in virtual time and compared (see the benchmarks).
  *
- * <p>The wait applies two rules on top of any strategy: a {@code Retry-After} the server sent
+ * <p>The wait applies two rules on top of any cadence: a {@code Retry-After} the server sent
  * with a failed poll is waited at least, and no poll is scheduled after the wait's deadline.
- * Pick one with {@link AwaitOptions.Builder#polling(PollingStrategy)}.
+ * Pick one with {@link AwaitOptions.Builder#polling(PollingCadence)}.
  */
 @FunctionalInterface
-public interface PollingStrategy {
+public interface PollingCadence {
 
     /**
      * The delay before the next poll.
@@ -25,7 +26,7 @@ public interface PollingStrategy {
     Duration nextDelay(PollHistory history, Duration minInterval, Duration maxInterval, double random);
 
     /** The default: {@link AdaptivePolling#defaults()}. */
-    static PollingStrategy adaptive() {
+    static PollingCadence adaptive() {
         return AdaptivePolling.defaults();
     }
 
@@ -34,7 +35,7 @@ public interface PollingStrategy {
      * jitter. Meant for comparisons (Replicate's samples poll every 0.5 s, Runway's every 6 s,
      * foxapi's sample code every 10 s), not for production use.
      */
-    static PollingStrategy fixed(Duration interval) {
+    static PollingCadence fixed(Duration interval) {
         return new FixedPolling(interval);
     }
 }

@@ -1,0 +1,51 @@
+-- vidgen durable jobs, schema version 1 (PostgreSQL). Usable by Flyway (V1__jobs.sql) or applied by vidgen
+-- on first use when allowed. Times are epoch milliseconds (UTC), so every database reads them alike.
+CREATE TABLE vidgen_jobs (
+    job_key        VARCHAR(100)    NOT NULL PRIMARY KEY,
+    state          VARCHAR(16)     NOT NULL,
+    request_json   TEXT NOT NULL,
+    request_sha256 VARCHAR(64)     NOT NULL,
+    model          VARCHAR(200),
+    task_id        VARCHAR(200),
+    progress       INTEGER,
+    attempts       INTEGER         NOT NULL,
+    polls          INTEGER         NOT NULL,
+    error_code     VARCHAR(200),
+    last_error     VARCHAR(4000),
+    credits        BIGINT,
+    usage_json     TEXT,
+    result_urls    TEXT,
+    stored_json    TEXT,
+    enqueued_at    BIGINT          NOT NULL,
+    submitted_at   BIGINT,
+    completed_at   BIGINT,
+    stored_at      BIGINT,
+    updated_at     BIGINT          NOT NULL,
+    next_at        BIGINT,
+    owner          VARCHAR(100)
+);
+CREATE INDEX vidgen_jobs_state_idx ON vidgen_jobs (state);
+-- one row: updating it serialises the in-flight and budget check of every instance
+CREATE TABLE vidgen_jobs_gate (
+    id    INTEGER NOT NULL PRIMARY KEY,
+    ticks BIGINT  NOT NULL
+);
+INSERT INTO vidgen_jobs_gate (id, ticks) VALUES (1, 0);
+-- db-scheduler's table (claiming, heartbeats, dead-execution take-over), under vidgen's name
+CREATE TABLE vidgen_scheduled_tasks (
+    task_name            VARCHAR(100) NOT NULL,
+    task_instance        VARCHAR(100) NOT NULL,
+    task_data            BYTEA,
+    execution_time       TIMESTAMP WITH TIME ZONE NOT NULL,
+    picked               BOOLEAN NOT NULL,
+    picked_by            VARCHAR(50),
+    last_success         TIMESTAMP WITH TIME ZONE,
+    last_failure         TIMESTAMP WITH TIME ZONE,
+    consecutive_failures INTEGER,
+    last_heartbeat       TIMESTAMP WITH TIME ZONE,
+    version              BIGINT NOT NULL,
+    priority             SMALLINT,
+    PRIMARY KEY (task_name, task_instance)
+);
+CREATE INDEX vidgen_sched_exec_idx ON vidgen_scheduled_tasks (execution_time);
+CREATE INDEX vidgen_sched_hb_idx ON vidgen_scheduled_tasks (last_heartbeat);
