@@ -190,12 +190,12 @@ class VideoClientModuleTest {
         FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
         TaskSubmissionPort fake = new TaskSubmissionPort() {
             @Override
-            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallOptions options) {
+            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallSettings options) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallOptions options) {
+            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
                 return CompletableFuture.completedFuture(codec.decodeTask(SUBMITTED.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.now()));
             }
         };
