@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.example.pixel.PixelFamily;
+import dev.vidgen.client.support.TestFamilies;
 import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.await.AwaitOptions;
@@ -164,6 +164,21 @@ class VidgenAutoConfigurationTest {
         }
 
         @Test
+        void theFailureAnalyzerIsRegisteredForSpringBoot() throws Exception {
+            java.util.List<String> registered = new java.util.ArrayList<>();
+            var urls = getClass().getClassLoader().getResources("META-INF/spring.factories");
+            while (urls.hasMoreElements()) {
+                try (var in = urls.nextElement().openStream()) {
+                    java.util.Properties factories = new java.util.Properties();
+                    factories.load(in);
+                    registered.addAll(java.util.Arrays.asList(factories.getProperty(
+                            org.springframework.boot.diagnostics.FailureAnalyzer.class.getName(), "").split("\\s*,\\s*")));
+                }
+            }
+            assertThat(registered).contains(MissingApiKeyFailureAnalyzer.class.getName());
+        }
+
+        @Test
         void aTaskPortBeanNeedsNoKeyAndIsUsed() {
             runner.withUserConfiguration(FakePortConfig.class).run(ctx -> {
                 assertThat(ctx).hasNotFailed();
@@ -223,9 +238,9 @@ class VidgenAutoConfigurationTest {
 
         @Test
         void modelFamilyBeansJoinTheInstalledOnes() {
-            runner.withPropertyValues("vidgen.api-key=" + KEY).withBean(PixelFamily.class, PixelFamily::new).run(ctx -> {
+            runner.withPropertyValues("vidgen.api-key=" + KEY).withBean(TestFamilies.Pika.class, TestFamilies.Pika::new).run(ctx -> {
                 ModelCatalog catalog = ctx.getBean(ModelCatalog.class);
-                assertThat(catalog.families()).extracting(f -> (Class) f.getClass()).contains(PixelFamily.class)
+                assertThat(catalog.families()).extracting(f -> (Class) f.getClass()).contains(TestFamilies.Pika.class)
                         .containsAll(ModelCatalog.loadInstalled().families().stream().map(f -> (Class) f.getClass()).toList());
                 assertThat(ctx.getBean(VideoClient.class).models().families()).hasSameSizeAs(catalog.families());
             });
@@ -234,7 +249,7 @@ class VidgenAutoConfigurationTest {
         @Test
         void theApplicationsOwnBeansWin() {
             ClientConfig own = ClientConfig.builder().apiKey("sk-own").callTimeout(Duration.ofSeconds(42)).build();
-            ModelCatalog catalog = ModelCatalog.of(java.util.List.<ModelFamily<?>>of(new PixelFamily()));
+            ModelCatalog catalog = ModelCatalog.of(java.util.List.<ModelFamily<?>>of(new TestFamilies.Pika()));
             AwaitOptions await = AwaitOptions.builder().timeout(Duration.ofMinutes(1)).build();
             ClientObserver observer = new ClientObserver() { };
             runner.withPropertyValues("vidgen.api-key=" + KEY, "vidgen.call-timeout=1m")

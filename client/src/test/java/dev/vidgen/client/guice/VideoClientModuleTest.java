@@ -186,6 +186,42 @@ class VideoClientModuleTest {
     }
 
     @Test
+    void aBoundObserverHearsTheClientsCalls() {
+        FoxApiCodec codec = new FoxApiCodec(TestFamilies.catalog());
+        TaskSubmissionPort fake = new TaskSubmissionPort() {
+            @Override
+            public CompletableFuture<VideoTask> submitAsync(dev.vidgen.domain.VideoRequest request, CallSettings options) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
+                return CompletableFuture.completedFuture(codec.decodeTask(SUBMITTED.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.now()));
+            }
+        };
+        List<String> calls = new ArrayList<>();
+        dev.vidgen.client.observe.ClientObserver observer = new dev.vidgen.client.observe.ClientObserver() {
+            @Override
+            public dev.vidgen.client.observe.CallSpan callStarted(dev.vidgen.client.observe.ClientCall call) {
+                calls.add(call.name() + " " + call.taskId().value());
+                return dev.vidgen.client.observe.CallSpan.NOOP;
+            }
+        };
+        AbstractModule bindings = new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TaskSubmissionPort.class).toInstance(fake);
+                bind(dev.vidgen.client.observe.ClientObserver.class).toInstance(observer);
+            }
+        };
+        try (VideoClient client = Guice.createInjector(new VideoClientModule(ClientConfig.builder().build()), bindings, virtualTime)
+                .getInstance(VideoClient.class)) {
+            client.get(TaskId.of("task-unified-1757165031-uyujaw3d"));
+        }
+        assertThat(calls).containsExactly("get task-unified-1757165031-uyujaw3d");
+    }
+
+    @Test
     void theModuleValidatesInToolStageWithoutCreatingAnything() {
         Guice.createInjector(Stage.TOOL, new VideoClientModule(config), adapter);
         assertThat(adapter.created).isEmpty();
