@@ -52,16 +52,17 @@ class CrashTest {
                     restarts++;
                     worker.await("started", Duration.ofSeconds(90));
                     if (k % 3 == 0) { // inside the POST -> commit window, deterministically
-                        int before = Integer.parseInt(api.ask("submits", "submits ").substring(8));
                         api.ask("delay-next-submit 5000", "ok");
                         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                        while (Integer.parseInt(api.ask("submits", "submits ").substring(8)) == before && System.nanoTime() < deadline) {
+                        String held = api.ask("held", "held ");
+                        while (Integer.parseInt(held.split(" ")[1]) == windowKills && System.nanoTime() < deadline) {
                             Thread.sleep(20);
+                            held = api.ask("held", "held ");
                         }
-                        assertThat(Integer.parseInt(api.ask("submits", "submits ").substring(8))).as("a submit arrived").isGreaterThan(before);
-                        Thread.sleep(100); // the task exists on the fake; its answer is 5 s away
+                        assertThat(Integer.parseInt(held.split(" ")[1])).as("a submit had its answer held back").isEqualTo(windowKills + 1);
+                        // the fake has created that task; its answer is 5 s away: kill the worker now
                         worker.kill();
-                        windowPrompts.add(api.ask("last-prompt", "prompt ").substring(7));
+                        windowPrompts.add(held.substring(held.indexOf(' ', 5) + 1));
                         windowKills++;
                     } else {
                         Thread.sleep(300 + random.nextInt(2500));
@@ -113,7 +114,9 @@ class CrashTest {
                 }
             }
             for (String p : windowPrompts) {
-                int i = Integer.parseInt(p.replaceAll("\\D+", " ").trim().split(" ")[0]);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("crash job (\\d+)").matcher(p);
+                assertThat(m.find()).as("the fake names the job whose answer it held back: %s", p).isTrue();
+                int i = Integer.parseInt(m.group(1));
                 assertThat(journal.get("job-" + i)[0]).as("the job killed inside its window (%s) is in doubt", p).isEqualTo("IN_DOUBT");
             }
             String figures = String.format("crash: jobs=%d kills=%d (inside the POST->commit window: %d) runs=%d stored=%d failed=%d "

@@ -16,7 +16,7 @@ import java.util.List;
  * The fake API in a process of its own, so it outlives the killed workers. Prints {@code url URL},
  * then answers commands on stdin, one line each: {@code delay-next-submit MS} (the next submit
  * creates its task at once but is answered MS later: the POST-to-commit window), {@code submits}
- * (POSTs received), {@code delay-queries N MS} (the next N task queries answered MS late, so the
+ * (POSTs received), {@code held} (how many submits had their answer held back, and the last one's prompt), {@code delay-queries N MS} (the next N task queries answered MS late, so the
  * workers hold their executions), {@code last-prompt} (prompt of the newest task), {@code dump} (every created
  * task's prompt, then {@code end}), {@code quit}.
  */
@@ -51,10 +51,17 @@ public final class FakeApiMain {
                         api.faults().next(Route.QUERY, Fault.delay(Duration.ofMillis(Long.parseLong(cmd[2]))), Integer.parseInt(cmd[1]));
                         System.out.println("ok");
                     }
+                    case "held" -> { // the submits whose answer was held back: how many, and the last one's prompt
+                        List<dev.vidgen.fake.server.RecordedRequest> held = api.requests(Route.SUBMIT).stream()
+                                .filter(r -> r.fault() != null && r.fault().delay() != null).toList();
+                        System.out.println("held " + held.size() + " " + (held.isEmpty() ? ""
+                                : JSON.readTree(held.get(held.size() - 1).body()).path("prompt").asText()));
+                    }
                     case "submits" -> System.out.println("submits " + api.count(Route.SUBMIT));
                     case "last-prompt" -> {
                         List<TaskId> ids = api.createdTaskIds();
-                        System.out.println("prompt " + (ids.isEmpty() ? "" : prompt(api, ids.get(ids.size() - 1))));
+                        System.out.println("prompt " + (ids.isEmpty() ? "(no task yet)" : prompt(api, ids.get(ids.size() - 1))
+                                + " | " + ids.size() + " tasks | " + api.task(ids.get(ids.size() - 1)).orElseThrow().body()));
                     }
                     case "dump" -> {
                         for (TaskId id : api.createdTaskIds()) {
