@@ -92,16 +92,20 @@ final class DownloadRun {
             }
         });
         done.whenComplete((part, error) -> {
+            RuntimeException failure = null;
             try {
                 if (error != null) {
                     throw describe(unwrap(error));
                 }
                 TargetPath.moveIntoPlace(part, target);
-                result.complete(target);
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            } finally {
-                end();
+                failure = e;
+            }
+            end(); // before the caller hears of the outcome: no part file is left when it looks
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(target);
             }
         });
         return result;

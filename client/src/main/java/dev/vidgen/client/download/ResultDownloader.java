@@ -31,7 +31,7 @@ import java.util.function.DoubleSupplier;
  * (the transport only does the exchange). Thread-safe.
  *
  * <ul>
- *   <li>The body streams into a hidden part file beside the target ({@link PartFiles}), which is
+ *   <li>The body streams into a hidden part file beside the target ({@code PartFiles}), which is
  *       then moved over the target atomically: the target is either the whole video or untouched.
  *       No part file is left behind on any failure; a JVM ending mid-download deletes its part files
  *       in a shutdown hook.</li>
