@@ -157,8 +157,15 @@ public final class ResultDownloader {
         long started = System.nanoTime();
         CompletableFuture<Path> run = new DownloadRun(transport, scheduler, task.id(), url, file, what, options,
                 next -> requireAllowed(next, what, "redirect target"), events, engine.policy().maxAttempts()).start(engine);
-        run.whenComplete((p, e) -> events.downloaded(task, e == null ? events.size(file) : -1, started));
-        return run.thenApply(p -> target);
+        // the event is told before the caller's future completes, so a caller that returns has been observed
+        CompletableFuture<Path> out = run.whenComplete((p, e) -> events.downloaded(task, e == null ? events.size(file) : -1, started))
+                .thenApply(p -> target);
+        out.whenComplete((p, e) -> {
+            if (out.isCancelled()) {
+                run.cancel(true);
+            }
+        });
+        return out;
     }
 
     /**
