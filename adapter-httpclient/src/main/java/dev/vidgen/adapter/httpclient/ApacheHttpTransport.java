@@ -7,21 +7,13 @@ import dev.vidgen.ports.http.BodyHandler;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
 import dev.vidgen.ports.http.HttpTransport;
-import dev.vidgen.ports.http.TransportException;
 import dev.vidgen.ports.http.TransportException.Kind;
 import dev.vidgen.ports.http.TransportSettings;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -45,8 +37,6 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.DefaultThreadFactory;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
@@ -114,7 +104,6 @@ public final class ApacheHttpTransport implements HttpTransport {
     static final java.util.List<String> WIRE_LOGGERS =
             java.util.List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire");
 
-    private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final TransportSettings settings;
@@ -231,7 +220,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
         Objects.requireNonNull(handler, "handler");
-        Exchange<T> exchange = start(request, new SinkConsumer<>(new BodyPump<>(handler)));
+        ApacheExchange<T> exchange = start(request, new SinkConsumer<>(new BodyPump<>(handler)));
         CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
         // the caller's cancel reaches the exchange, which closes its connection
         result.whenComplete((r, e) -> {
@@ -288,20 +277,20 @@ public final class ApacheHttpTransport implements HttpTransport {
         return pool.getTotalStats();
     }
 
-    private <T> Exchange<T> start(HttpRequest request, SinkConsumer<T> consumer) {
+    private <T> ApacheExchange<T> start(HttpRequest request, SinkConsumer<T> consumer) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new IllegalStateException("the apache transport is closed");
         }
         Duration timeout = TransportSupport.timeoutOf(request, settings.defaultTimeout());
-        SimpleHttpRequest simple = toSimple(request);
+        SimpleHttpRequest simple = ApacheMessages.toSimple(request);
         simple.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(timeout))
                 .setConnectionRequestTimeout(Timeout.of(timeout))
                 .setRedirectsEnabled(false)
                 .setProtocolUpgradeEnabled(false)
                 .build());
-        Exchange<T> exchange = new Exchange<>(request, timeout, consumer);
+        ApacheExchange<T> exchange = new ApacheExchange<>(request, timeout, consumer);
         ScheduledFuture<?> deadline;
         try {
             deadline = timer.schedule(exchange::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -320,109 +309,6 @@ public final class ApacheHttpTransport implements HttpTransport {
             executor.execute(completion);
         } catch (RejectedExecutionException e) {
             completion.run();
-        }
-    }
-
-    private static SimpleHttpRequest toSimple(HttpRequest request) {
-        SimpleHttpRequest simple = SimpleHttpRequest.create(request.method(), TransportSupport.checkUri(request.uri()));
-        TransportSupport.checkAndForEachHeader(request, simple::addHeader);
-        byte[] body = request.body();
-        if (body.length > 0 || METHODS_WITH_BODY.contains(request.method().toUpperCase(java.util.Locale.ROOT))) {
-            // no ContentType here: the request's own Content-Type header is sent as given
-            simple.setBody(body, null);
-        }
-        return simple;
-    }
-
-    static Map<String, List<String>> toMap(Header[] headers) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (Header h : headers) {
-            map.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
-        }
-        return map;
-    }
-
-    /**
-     * One exchange on the async client: its outcome as a future completed on the reactor thread
-     * ({@code done}), and its failures mapped to {@link TransportException}.
-     */
-    private static final class Exchange<T> implements FutureCallback<HttpResponse<T>> {
-        final CompletableFuture<HttpResponse<T>> done = new CompletableFuture<>();
-        final RequestSentMarker.Control control = new RequestSentMarker.Control();
-        private final HttpRequest request;
-        private final Duration timeout;
-        private final SinkConsumer<T> consumer;
-
-        Exchange(HttpRequest request, Duration timeout, SinkConsumer<T> consumer) {
-            this.request = request;
-            this.timeout = timeout;
-            this.consumer = consumer;
-        }
-
-        /** The whole-exchange deadline passed: TIMEOUT once sent, else CONNECT (no connection in time). */
-        void expire() {
-            TransportException e = control.sent()
-                    ? new TransportException(Kind.TIMEOUT, describe() + ": no complete response within " + timeout, null)
-                    : new TransportException(Kind.CONNECT, describe() + ": no connection within " + timeout, null);
-            if (done.completeExceptionally(e)) {
-                cancel();
-                consumer.pump.abandon(e);
-            }
-        }
-
-        /** Aborts the exchange; its connection is closed rather than returned to the pool. */
-        void cancel() {
-            control.cancel();
-        }
-
-        @Override
-        public void completed(HttpResponse<T> result) {
-            done.complete(result);
-        }
-
-        @Override
-        public void failed(Exception ex) {
-            HttpResponse<T> kept = consumer.stoppedWith();
-            RuntimeException own = consumer.pump.ownFailure();
-            if (kept != null) {
-                done.complete(kept); // the sink stopped reading: a success with what it kept
-            } else if (own != null) {
-                done.completeExceptionally(own); // the handler or sink refused: its own exception, as is
-            } else {
-                done.completeExceptionally(map(ex));
-            }
-        }
-
-        @Override
-        public void cancelled() {
-            done.completeExceptionally(new TransportException(control.sent() ? Kind.IO : Kind.CONNECT,
-                    describe() + ": the exchange was cancelled", null));
-        }
-
-        private TransportException map(Throwable error) {
-            Throwable t = error;
-            while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-                t = t.getCause();
-            }
-            if (t instanceof TransportException te) {
-                return te;
-            }
-            if (!control.sent()) {
-                // nothing was handed to a connection: refused, unresolved, connect timeout, TLS, no free connection
-                String what = t instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException
-                        || t instanceof org.apache.hc.core5.util.DeadlineTimeoutException
-                        ? "no free connection within " + timeout
-                        : t instanceof SocketTimeoutException ? "connect timed out" : "cannot connect: " + t;
-                return new TransportException(Kind.CONNECT, describe() + ": " + what, t);
-            }
-            if (t instanceof SocketTimeoutException) {
-                return new TransportException(Kind.TIMEOUT, describe() + ": no response within " + timeout, t);
-            }
-            return new TransportException(Kind.IO, describe() + ": " + t, t);
-        }
-
-        private String describe() {
-            return request.method() + " " + request.uri();
         }
     }
 

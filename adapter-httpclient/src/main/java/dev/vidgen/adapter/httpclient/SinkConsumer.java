@@ -34,7 +34,7 @@ final class SinkConsumer<T> extends AbstractBinResponseConsumer<HttpResponse<T>>
 
     @Override
     protected void start(org.apache.hc.core5.http.HttpResponse response, ContentType contentType) throws IOException {
-        pump.open(response.getCode(), ApacheHttpTransport.toMap(response.getHeaders()));
+        pump.open(response.getCode(), ApacheMessages.toMap(response.getHeaders()));
     }
 
     @Override
