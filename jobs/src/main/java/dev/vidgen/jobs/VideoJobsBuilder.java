@@ -11,6 +11,7 @@ import dev.vidgen.jobs.internal.JobContext;
 import dev.vidgen.jobs.internal.JobRepository;
 import dev.vidgen.jobs.internal.JobWorker;
 import dev.vidgen.jobs.internal.Schema;
+import dev.vidgen.jobs.internal.Tables;
 
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
@@ -39,6 +40,7 @@ public final class VideoJobsBuilder {
     private int missedHeartbeats;
     private Duration pollingInterval = Duration.ofMillis(500);
     private Boolean applySchema;
+    private Tables tables = Tables.defaults();
 
     VideoJobsBuilder() {
     }
@@ -129,6 +131,20 @@ public final class VideoJobsBuilder {
     public VideoJobsBuilder applySchema(boolean allow) { this.applySchema = allow; return this; }
 
     /**
+     * The prefix of the journal's table, index and key names (default {@code vidgen_}): {@code <prefix>jobs},
+     * {@code <prefix>jobs_gate} and {@code <prefix>scheduled_tasks}, so that vidgen's tables sit beside the
+     * application's, or two services share one schema without meeting. Lower-case letters, digits and
+     * {@code _}, starting with a letter, at most 43 characters (the longest derived name then fits PostgreSQL's 63).
+     * The shipped DDL uses {@code vidgen_}; to run it by hand under another prefix, replace each {@code vidgen_} with it.
+     *
+     * @throws IllegalArgumentException naming {@code tablePrefix}, the rule and the value, when {@code prefix} breaks the rule or is null
+     */
+    public VideoJobsBuilder tablePrefix(String prefix) {
+        this.tables = Tables.withPrefix(prefix);
+        return this;
+    }
+
+    /**
      * Builds the service (the schema is checked or applied now); call {@link VideoJobs#start()} to work.
      *
      * @throws IllegalStateException when the journal has no tables and may not create them
@@ -137,20 +153,20 @@ public final class VideoJobsBuilder {
         Objects.requireNonNull(client, "client is required");
         Objects.requireNonNull(journal, "journal is required");
         try {
-            Schema.ensure(journal.dataSource(), journal.dialect(), applySchema != null ? applySchema : journal.isEmbedded());
+            Schema.ensure(journal.dataSource(), journal.dialect(), tables, applySchema != null ? applySchema : journal.isEmbedded());
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Duration beat = heartbeat != null ? heartbeat : Duration.ofSeconds(journal.isEmbedded() ? 1 : 2);
         int missed = heartbeat != null ? missedHeartbeats : journal.isEmbedded() ? 4 : 5;
         String name = instanceName != null ? instanceName : defaultName();
-        JobRepository repository = new JobRepository(journal.dataSource());
-        JobContext ctx = new JobContext(repository, new Gate(journal.dataSource(), maxInFlight, creditBudget, submitSpacing),
+        JobRepository repository = new JobRepository(journal.dataSource(), tables);
+        JobContext ctx = new JobContext(repository, new Gate(journal.dataSource(), tables, maxInFlight, creditBudget, submitSpacing),
                 client, new RequestJson(client.models()), store != null ? store : new DirectoryResultStore(java.nio.file.Path.of("")),
                 clock, new Dispatch(listeners), polling, name, new AtomicReference<>());
         JobWorker worker = new JobWorker(ctx);
         Scheduler scheduler = Scheduler.create(journal.dataSource(), worker.task())
-                .tableName("vidgen_scheduled_tasks")
+                .tableName(tables.scheduledTasks())
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(workers)
                 .pollingInterval(pollingInterval)

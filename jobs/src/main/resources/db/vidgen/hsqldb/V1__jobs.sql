@@ -1,5 +1,7 @@
 -- vidgen durable jobs, schema version 1 (HSQLDB). Usable by Flyway (V1__jobs.sql) or applied by vidgen
--- on first use when allowed. Times are epoch milliseconds (UTC), so every database reads them alike.
+-- on first use when allowed. Every name starts with the table prefix 'vidgen_' (VideoJobsBuilder.tablePrefix):
+-- for another prefix, replace each 'vidgen_' with it, as vidgen does when it applies this script.
+-- Times are epoch milliseconds (UTC), so every database reads them alike.
 CREATE TABLE vidgen_jobs (
     job_key        VARCHAR(100)    NOT NULL PRIMARY KEY,
     state          VARCHAR(16)     NOT NULL,

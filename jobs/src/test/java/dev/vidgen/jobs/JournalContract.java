@@ -175,7 +175,7 @@ abstract class JournalContract {
         JobKey key = JobKey.of("crashed");
         Job queued = first.enqueue(key, request("a fox"));
         // what a crash between the commit of submitting and the answer leaves behind
-        new dev.vidgen.jobs.internal.JobRepository(journalOf(first)).transition(
+        new dev.vidgen.jobs.internal.JobRepository(journalOf(first), dev.vidgen.jobs.internal.Tables.defaults()).transition(
                 dev.vidgen.jobs.internal.JobChange.of(queued).state(JobState.SUBMITTING).attempted().at(queued.enqueuedAt()),
                 JobState.QUEUED, null, "dead-instance");
         first.start();

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * The durable jobs service ({@link VideoJobs}) on the application's {@link DataSource}, when
  * {@code vidgen-jobs} is on the classpath, the context has one {@code DataSource} and a
  * {@link VideoClient}, and {@code vidgen.jobs.enabled} is not {@code false}. Its tables are created
- * only with {@code vidgen.jobs.initialize-schema=true}; otherwise a missing schema fails the startup
+ * only with {@code vidgen.jobs.initialize-schema=true}, named with {@code vidgen.jobs.table-prefix}; otherwise a missing schema fails the startup
  * naming the migration to run. Started with the context (unless {@code vidgen.jobs.auto-start=false})
  * and closed with it. Every bean backs off when the application defines its own.
  */
@@ -64,7 +64,7 @@ public class VidgenJobsAutoConfiguration {
     public VideoJobs vidgenJobs(VidgenJobsProperties properties, VideoClient client, DataSource dataSource, ResultStore store,
                                 ObjectProvider<AwaitOptions> polling) {
         VideoJobsBuilder b = VideoJobs.builder().client(client).journal(Journal.shared(dataSource)).resultStore(store)
-                .applySchema(properties.initializeSchema());
+                .applySchema(properties.initializeSchema()).tablePrefix(properties.tablePrefix());
         if (properties.maxInFlight() != null) {
             b.maxInFlight(properties.maxInFlight());
         }

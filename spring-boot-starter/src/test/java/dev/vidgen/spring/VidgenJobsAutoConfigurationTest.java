@@ -90,4 +90,50 @@ class VidgenJobsAutoConfigurationTest {
                     });
         }
     }
+
+    @Test
+    void theTablePrefixNamesTheTablesOnTheContextsDataSource() {
+        DataSource ds = memoryDatabase();
+        runner.withBean(DataSource.class, () -> ds)
+                .withPropertyValues("vidgen.jobs.initialize-schema=true", "vidgen.jobs.auto-start=false",
+                        "vidgen.jobs.table-prefix=shop_vidgen_", "vidgen.jobs.result-directory=" + dir)
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    ctx.getBean(VideoJobs.class).enqueue(JobKey.of("order-7"), Seeds.kling());
+                    assertThat(rows(ds, "shop_vidgen_jobs")).isEqualTo(1);
+                    assertThat(rows(ds, "shop_vidgen_scheduled_tasks")).isEqualTo(1);
+                    assertThat(tables(ds)).contains("SHOP_VIDGEN_JOBS", "SHOP_VIDGEN_JOBS_GATE", "SHOP_VIDGEN_SCHEDULED_TASKS")
+                            .doesNotContain("VIDGEN_JOBS", "VIDGEN_SCHEDULED_TASKS");
+                });
+    }
+
+    @Test
+    void aBadTablePrefixFailsTheStartupSayingWhy() {
+        for (String bad : List.of("shop-vidgen", "1shop_", "shop;drop", "")) {
+            runner.withBean(DataSource.class, VidgenJobsAutoConfigurationTest::memoryDatabase)
+                    .withPropertyValues("vidgen.jobs.initialize-schema=true", "vidgen.jobs.table-prefix=" + bad)
+                    .run(ctx -> assertThat(ctx).getFailure().rootCause().isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("tablePrefix").hasMessageContaining("starting with a letter")
+                            .hasMessageContaining("got '" + bad + "'"));
+        }
+    }
+
+    static long rows(DataSource ds, String table) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<String> tables(DataSource ds) throws java.sql.SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
 }

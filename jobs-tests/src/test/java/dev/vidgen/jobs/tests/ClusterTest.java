@@ -45,7 +45,8 @@ class ClusterTest {
             Child[] workers = new Child[3];
             try {
                 // the schema first (as an application's migration would), then three instances at once
-                dev.vidgen.jobs.internal.Schema.ensure(pg.getPostgresDatabase(), dev.vidgen.jobs.internal.Dialect.POSTGRESQL, true);
+                dev.vidgen.jobs.internal.Schema.ensure(pg.getPostgresDatabase(), dev.vidgen.jobs.internal.Dialect.POSTGRESQL,
+                        dev.vidgen.jobs.internal.Tables.defaults(), true);
                 for (int w = 0; w < 3; w++) {
                     workers[w] = Child.start(WorkerMain.class, err, url, jdbc, dir.resolve("out").toString(), String.valueOf(jobs), "worker-" + w);
                 }

@@ -18,6 +18,7 @@ import dev.vidgen.jobs.internal.Gate;
 import dev.vidgen.jobs.internal.JobChange;
 import dev.vidgen.jobs.internal.JobRepository;
 import dev.vidgen.jobs.internal.Schema;
+import dev.vidgen.jobs.internal.Tables;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -54,18 +55,18 @@ class JournalBenchmark {
     @Test
     void journalCostPerTransition() throws Exception {
         try (Journal embedded = Journal.embedded(dir.resolve("journal"))) {
-            Schema.ensure(embedded.dataSource(), Dialect.HSQLDB, true);
+            Schema.ensure(embedded.dataSource(), Dialect.HSQLDB, Tables.defaults(), true);
             measure("hsqldb", embedded.dataSource());
         }
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            Schema.ensure(pg.getPostgresDatabase(), Dialect.POSTGRESQL, true);
+            Schema.ensure(pg.getPostgresDatabase(), Dialect.POSTGRESQL, Tables.defaults(), true);
             measure("postgresql", pg.getPostgresDatabase());
         }
     }
 
     private static void measure(String db, DataSource ds) throws Exception {
-        JobRepository repo = new JobRepository(ds);
-        Gate gate = new Gate(ds, Integer.MAX_VALUE, null, Duration.ZERO);
+        JobRepository repo = new JobRepository(ds, Tables.defaults());
+        Gate gate = new Gate(ds, Tables.defaults(), Integer.MAX_VALUE, null, Duration.ZERO);
         // warm-up round, then the measured one
         for (String round : List.of("warmup", "measured")) {
             String prefix = round + "-" + db + "-";

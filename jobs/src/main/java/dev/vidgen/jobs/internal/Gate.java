@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * Decides whether a queued job may be submitted now, and if so commits it as {@code submitting}
  * in the same transaction: the in-flight limit and the credit budget hold across every instance
- * sharing the journal, because the check takes the lock of the one {@code vidgen_jobs_gate} row
+ * sharing the journal, because the check takes the lock of the one gate row ({@code <prefix>jobs_gate})
  * first. Submits of this instance are also spaced, so a burst does not meet a wall of 429s.
  */
 public final class Gate {
@@ -28,14 +28,16 @@ public final class Gate {
     }
 
     private final DataSource ds;
+    private final Tables tables;
     private final int maxInFlight;
     private final Long creditBudget;
     private final Duration spacing;
     private long nextSlotNanos;
 
     /** A gate; {@code creditBudget} {@code null} means none. */
-    public Gate(DataSource ds, int maxInFlight, Long creditBudget, Duration spacing) {
+    public Gate(DataSource ds, Tables tables, int maxInFlight, Long creditBudget, Duration spacing) {
         this.ds = ds;
+        this.tables = tables;
         this.maxInFlight = maxInFlight;
         this.creditBudget = creditBudget;
         this.spacing = spacing;
@@ -70,7 +72,7 @@ public final class Gate {
                     c.rollback();
                     return refusal;
                 }
-                if (!JobRepository.transition(c, submitting, JobState.QUEUED, null, owner)) {
+                if (!JobRepository.transition(c, tables, submitting, JobState.QUEUED, null, owner)) {
                     c.rollback();
                     throw new IllegalStateException("job " + submitting.key() + " is no longer queued");
                 }
@@ -98,10 +100,10 @@ public final class Gate {
     }
 
     private Optional<Refusal> check(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("UPDATE vidgen_jobs_gate SET ticks = ticks + 1 WHERE id = 1")) {
+        try (PreparedStatement lock = c.prepareStatement("UPDATE " + tables.gate() + " SET ticks = ticks + 1 WHERE id = 1")) {
             lock.executeUpdate(); // a row lock: the counts below cannot change under another instance's claim
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM vidgen_jobs WHERE state IN (?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + tables.jobs() + " WHERE state IN (?, ?)")) {
             ps.setString(1, JobState.SUBMITTING.name());
             ps.setString(2, JobState.RUNNING.name());
             try (ResultSet rs = ps.executeQuery()) {
@@ -117,8 +119,8 @@ public final class Gate {
         return Optional.empty();
     }
 
-    private static long credits(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(credits), 0) FROM vidgen_jobs");
+    private long credits(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(credits), 0) FROM " + tables.jobs());
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -17,22 +17,24 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The journal's SQL: one row per job in {@code vidgen_jobs}. Every write is its own committed
+ * The journal's SQL: one row per job in the jobs table ({@code <prefix>jobs}). Every write is its own committed
  * transaction; a transition is conditional on the state it starts from, so two actors (a worker and
  * a user cancelling) cannot both win.
  */
 public final class JobRepository {
 
     private final DataSource ds;
+    private final Tables tables;
 
-    /** A repository on {@code ds} (tables already there). */
-    public JobRepository(DataSource ds) {
+    /** A repository on {@code ds}'s {@code tables} (already there). */
+    public JobRepository(DataSource ds, Tables tables) {
         this.ds = ds;
+        this.tables = tables;
     }
 
     /** Inserts a new job; {@code false} when the key exists already. */
     public boolean insert(Job job, String requestJson) {
-        String sql = "INSERT INTO vidgen_jobs (job_key, request_json, request_sha256, enqueued_at, " + JobRows.MUTABLE
+        String sql = "INSERT INTO " + tables.jobs() + " (job_key, request_json, request_sha256, enqueued_at, " + JobRows.MUTABLE
                 + ") VALUES (" + "?, ".repeat(3 + JobRows.MUTABLE.split(", ").length) + "?)";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, job.key().value());
@@ -52,14 +54,14 @@ public final class JobRepository {
 
     /** The job under {@code key}. */
     public Optional<Job> find(JobKey key) {
-        List<Job> found = query(JobRows.SELECT + " WHERE job_key = ?", key.value());
+        List<Job> found = query(JobRows.select(tables) + " WHERE job_key = ?", key.value());
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** The request JSON of the job under {@code key}. */
     public Optional<String> requestJson(JobKey key) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT request_json FROM vidgen_jobs WHERE job_key = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT request_json FROM " + tables.jobs() + " WHERE job_key = ?")) {
             ps.setString(1, key.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -71,15 +73,15 @@ public final class JobRepository {
 
     /** Jobs in {@code state} (all jobs when {@code null}), by key. */
     public List<Job> list(JobState state) {
-        return state == null ? query(JobRows.SELECT + " ORDER BY job_key")
-                : query(JobRows.SELECT + " WHERE state = ? ORDER BY job_key", state.name());
+        return state == null ? query(JobRows.select(tables) + " ORDER BY job_key")
+                : query(JobRows.select(tables) + " WHERE state = ? ORDER BY job_key", state.name());
     }
 
     /** The keys of jobs not settled (they need a worker). */
     public List<JobKey> unsettledKeys() {
         List<JobKey> keys = new ArrayList<>();
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT job_key FROM vidgen_jobs WHERE state IN (?, ?, ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement("SELECT job_key FROM " + tables.jobs() + " WHERE state IN (?, ?, ?, ?)")) {
             ps.setString(1, JobState.QUEUED.name());
             ps.setString(2, JobState.SUBMITTING.name());
             ps.setString(3, JobState.RUNNING.name());
@@ -102,7 +104,7 @@ public final class JobRepository {
             counts.put(s, 0L);
         }
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM vidgen_jobs GROUP BY state");
+             PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM " + tables.jobs() + " GROUP BY state");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 counts.put(JobState.valueOf(rs.getString(1)), rs.getLong(2));
@@ -120,15 +122,15 @@ public final class JobRepository {
      */
     public boolean transition(Job next, JobState from, Instant nextAt, String owner) {
         try (Connection c = ds.getConnection()) {
-            return transition(c, next, from, nextAt, owner);
+            return transition(c, tables, next, from, nextAt, owner);
         } catch (SQLException e) {
             throw new JournalException("cannot record job " + next.key() + " as " + next.state().label(), e);
         }
     }
 
-    static boolean transition(Connection c, Job next, JobState from, Instant nextAt, String owner) throws SQLException {
+    static boolean transition(Connection c, Tables tables, Job next, JobState from, Instant nextAt, String owner) throws SQLException {
         String sets = String.join(" = ?, ", JobRows.MUTABLE.split(", ")) + " = ?";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE vidgen_jobs SET " + sets + " WHERE job_key = ? AND state = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tables.jobs() + " SET " + sets + " WHERE job_key = ? AND state = ?")) {
             int i = JobRows.bind(ps, 1, next, nextAt, owner);
             ps.setString(i++, next.key().value());
             ps.setString(i, from.name());
@@ -139,7 +141,7 @@ public final class JobRepository {
     /** Deletes settled jobs last changed before {@code before}; returns how many. */
     public int purge(Instant before) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM vidgen_jobs WHERE state IN (?, ?, ?, ?) AND updated_at < ?")) {
+                "DELETE FROM " + tables.jobs() + " WHERE state IN (?, ?, ?, ?) AND updated_at < ?")) {
             ps.setString(1, JobState.STORED.name());
             ps.setString(2, JobState.FAILED.name());
             ps.setString(3, JobState.EXPIRED.name());

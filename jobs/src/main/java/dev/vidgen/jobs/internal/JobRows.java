@@ -20,13 +20,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps a {@link Job} to and from a row of {@code vidgen_jobs} (times as epoch milliseconds, lists as JSON). */
+/** Maps a {@link Job} to and from a row of the jobs table ({@code <prefix>jobs}) (times as epoch milliseconds, lists as JSON). */
 final class JobRows {
 
     /** Every column but the key, the request and its hash, in the order {@link #bind} writes them. */
     static final String MUTABLE = "state, model, task_id, progress, attempts, polls, error_code, last_error, credits, "
             + "usage_json, result_urls, stored_json, submitted_at, completed_at, stored_at, updated_at, next_at, owner";
-    static final String SELECT = "SELECT job_key, request_sha256, enqueued_at, " + MUTABLE + " FROM vidgen_jobs";
+
+    /** The query of whole rows from {@code tables}' jobs table (a WHERE or ORDER BY may follow). */
+    static String select(Tables tables) {
+        return "SELECT job_key, request_sha256, enqueued_at, " + MUTABLE + " FROM " + tables.jobs();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

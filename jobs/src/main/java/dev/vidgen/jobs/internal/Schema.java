@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Creates the journal's tables from the DDL shipped in the jar, when they are missing and the application allows it. */
+/**
+ * Creates the journal's tables from the DDL shipped in the jar, when they are missing and the application allows it.
+ * The shipped DDL names everything with the default prefix {@code vidgen_}; another prefix is put in its place
+ * ({@link Tables#rewrite}), the same edit a user makes to run the script by hand.
+ */
 public final class Schema {
 
     private Schema() {
@@ -21,41 +25,43 @@ public final class Schema {
      * Makes sure the tables exist: creates them when {@code apply}, else fails saying which script to run.
      * Safe when several instances start at once (a lost race is detected and accepted).
      */
-    public static void ensure(DataSource ds, Dialect dialect, boolean apply) throws SQLException {
-        if (exists(ds)) {
+    public static void ensure(DataSource ds, Dialect dialect, Tables tables, boolean apply) throws SQLException {
+        if (exists(ds, tables)) {
             return;
         }
         if (!apply) {
-            throw new SQLException("the vidgen journal has no table vidgen_jobs; run " + dialect.schemaResource()
-                    + " from vidgen-jobs.jar (Flyway or Liquibase can), or allow vidgen to apply it (applySchema(true))");
+            String adapt = tables.prefix().equals(Tables.DEFAULT_PREFIX) ? ""
+                    : " with every 'vidgen_' replaced by '" + tables.prefix() + "'";
+            throw new SQLException("the vidgen journal has no table " + tables.jobs() + "; run " + dialect.schemaResource()
+                    + " from vidgen-jobs.jar" + adapt + " (Flyway or Liquibase can), or allow vidgen to apply it (applySchema(true))");
         }
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                for (String sql : statements(dialect)) {
+                for (String sql : statements(dialect, tables)) {
                     st.execute(sql);
                 }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
-                if (!exists(ds)) { // another instance may have created it meanwhile
+                if (!exists(ds, tables)) { // another instance may have created it meanwhile
                     throw e;
                 }
             }
         }
     }
 
-    private static boolean exists(DataSource ds) throws SQLException {
+    private static boolean exists(DataSource ds, Tables tables) throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.executeQuery("SELECT COUNT(*) FROM vidgen_jobs WHERE 1 = 0").close();
+            st.executeQuery("SELECT COUNT(*) FROM " + tables.jobs() + " WHERE 1 = 0").close();
             return true;
         } catch (SQLException e) {
             return false;
         }
     }
 
-    /** The DDL statements of a dialect's script, comments dropped. */
-    static List<String> statements(Dialect dialect) {
+    /** The DDL statements of a dialect's script, comments dropped, under the prefix of {@code tables}. */
+    static List<String> statements(Dialect dialect, Tables tables) {
         String text;
         try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(dialect.schemaResource())) {
             if (in == null) {
@@ -75,7 +81,7 @@ public final class Schema {
             current.append(line).append('\n');
             if (trimmed.endsWith(";")) {
                 String sql = current.toString().strip();
-                out.add(sql.substring(0, sql.length() - 1));
+                out.add(tables.rewrite(sql.substring(0, sql.length() - 1)));
                 current.setLength(0);
             }
         }
