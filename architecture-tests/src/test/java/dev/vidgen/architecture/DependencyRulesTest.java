@@ -151,8 +151,13 @@ class DependencyRulesTest {
     static final ArchRule loopbackServerDependsOnNothing = classes()
             .that().resideInAPackage(LOOPBACK)
             .should().onlyDependOnClassesThat().resideInAnyPackage(LOOPBACK, "java..")
-            .allowEmptyShould(true)
             .because("the raw-socket test server is the one socket layer of the TCK and the fake API: it carries no dependency");
+
+    @ArchTest
+    static final ArchRule onlyTheTckAndTheFakeApiUseTheLoopbackServer = noClasses()
+            .that().resideOutsideOfPackages(LOOPBACK, TCK, FAKE)
+            .should().dependOnClassesThat().resideInAPackage(LOOPBACK)
+            .because("the loopback server is test infrastructure: the library and its transports never open a server socket");
 
     @ArchTest
     static final ArchRule nothingImportsTheCli = noClasses()
@@ -174,7 +179,7 @@ class DependencyRulesTest {
             "dev.vidgen.client.VideoClient", "dev.vidgen.models.klingr2v.KlingReferenceToVideoFamily",
             "dev.vidgen.models.veoi2v.VeoImageToVideoFamily", "dev.vidgen.fake.server.FakeVideoApi", "dev.vidgen.fake.port.FakeTaskPort",
             "dev.vidgen.cli.VidgenCli", "dev.vidgen.transport.tck.TransportTck", "dev.vidgen.transport.tck.LoopbackHttpServer",
-            "dev.vidgen.adapter.support.TransportSupport"}) {
+            "dev.vidgen.adapter.support.TransportSupport", "dev.vidgen.loopback.LoopbackServer"}) {
             if (!classes.contain(type)) {
                 throw new AssertionError(type + " was not imported: the rules above would pass without looking at it");
             }

@@ -19,6 +19,7 @@ import dev.vidgen.fake.archfixture.FakeImportingTheClient;
 import dev.vidgen.fake.archfixture.FakeSpeakingTheProtocol;
 import dev.vidgen.fake.archfixture.FakeUsingJUnit;
 import dev.vidgen.loopback.archfixture.LoopbackUsingThePorts;
+import dev.vidgen.client.archfixture.ClientUsingTheLoopbackServer;
 import dev.vidgen.transport.tck.archfixture.TckImportingTheClient;
 import dev.vidgen.transport.tck.archfixture.TckOnThePorts;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,7 @@ class RulesBiteTest {
     @Test
     void theLoopbackServerUsingThePortsBreaksTheRule() {
         assertThat(violated(DependencyRulesTest.loopbackServerDependsOnNothing, LoopbackUsingThePorts.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.onlyTheTckAndTheFakeApiUseTheLoopbackServer, ClientUsingTheLoopbackServer.class)).isTrue();
+        assertThat(violated(DependencyRulesTest.onlyTheTckAndTheFakeApiUseTheLoopbackServer, PureDomainClass.class)).isFalse();
     }
 }

@@ -1,46 +1,38 @@
 package dev.vidgen.fake.server;
 
+import dev.vidgen.loopback.ConnectionFaults;
+import dev.vidgen.loopback.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plain TCP relay in front of the JDK HTTP server. It exists for one reason: the JDK server
- * gives a handler no access to its socket, so it cannot send a TCP reset; the relay owns the
- * client's socket and can ({@code SO_LINGER 0}, then close). Each client connection gets its own
- * connection to the HTTP server, found again by that connection's local port, which the HTTP
- * server sees as the exchange's remote port.
+ * A plain TCP relay in front of the JDK HTTP server, on the shared {@link LoopbackServer}. It exists
+ * for one reason: the JDK server gives a handler no access to its socket, so it cannot send a TCP
+ * reset; the relay owns the client's socket and can ({@link ConnectionFaults#reset}). Each client
+ * connection gets its own connection to the HTTP server, found again by that connection's local
+ * port, which the HTTP server sees as the exchange's remote port.
  */
 final class TcpFront implements AutoCloseable {
 
-    private final ServerSocket listener;
     private final InetSocketAddress backend;
-    private final ExecutorService threads;
     private final Map<Integer, Socket> clientsByBackendPort = new ConcurrentHashMap<>();
-    private final Map<Socket, Socket> open = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final LoopbackServer server;
 
     TcpFront(int port, InetSocketAddress backend) throws IOException {
-        this.listener = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
         this.backend = backend;
-        this.threads = Executors.newCachedThreadPool(daemonThreads("vidgen-fake-api-tcp-"));
-        threads.execute(this::acceptLoop);
+        this.server = LoopbackServer.start(port, 128, "vidgen-fake-api-tcp-", this::relay);
     }
 
     int port() {
-        return listener.getLocalPort();
+        return server.port();
     }
 
     /** Resets the client connection behind the HTTP server's connection from {@code backendClient}; returns whether it was found. */
@@ -49,43 +41,43 @@ final class TcpFront implements AutoCloseable {
         if (client == null) {
             return false;
         }
-        try {
-            client.setSoLinger(true, 0); // close() now sends RST instead of FIN
-        } catch (SocketException e) {
-            // already closed: nothing to reset
-        }
-        closeQuietly(client);
-        Socket server = open.remove(client);
-        closeQuietly(server);
+        ConnectionFaults.reset(client); // the relay then sees the broken pipe and closes the backend side
         return true;
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket client;
-            try {
-                client = listener.accept();
-            } catch (IOException e) {
-                return; // listener closed
+    /** Runs on the accepted connection's thread: one direction here, the other on a second server thread; returns when both ended. */
+    private void relay(Socket client, int connection) throws IOException {
+        Socket backendSocket = new Socket();
+        server.track(backendSocket);
+        int backendPort = -1;
+        try {
+            backendSocket.connect(backend, 5_000);
+            client.setTcpNoDelay(true);
+            backendSocket.setTcpNoDelay(true);
+            backendPort = backendSocket.getLocalPort();
+            clientsByBackendPort.put(backendPort, client);
+            CountDownLatch answersDone = new CountDownLatch(1);
+            server.execute(() -> {
+                try {
+                    pump(backendSocket, client);
+                } finally {
+                    answersDone.countDown();
+                }
+            });
+            pump(client, backendSocket);
+            answersDone.await(); // a half-closed client still gets its answer: both directions end before the sockets close
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (backendPort >= 0) {
+                clientsByBackendPort.remove(backendPort);
             }
-            try {
-                Socket server = new Socket();
-                server.connect(backend, 5_000);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-                clientsByBackendPort.put(server.getLocalPort(), client);
-                open.put(client, server);
-                AtomicInteger halvesOpen = new AtomicInteger(2);
-                threads.execute(() -> pump(client, server, server.getLocalPort(), halvesOpen));
-                threads.execute(() -> pump(server, client, server.getLocalPort(), halvesOpen));
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(client);
-            }
+            server.untrack(backendSocket);
         }
     }
 
-    /** Copies one direction; at end of stream passes the half-close on; the last direction to end closes both. */
-    private void pump(Socket from, Socket to, int backendPort, AtomicInteger halvesOpen) {
+    /** Copies one direction; at end of stream passes the half-close on; a failure on either side breaks both. */
+    private static void pump(Socket from, Socket to) {
         byte[] buffer = new byte[8192];
         try {
             // not try-with-resources: closing a socket's stream closes the socket, and the other direction still needs it
@@ -96,57 +88,18 @@ final class TcpFront implements AutoCloseable {
                 out.write(buffer, 0, n);
                 out.flush();
             }
-            to.shutdownOutput();
+            ConnectionFaults.halfClose(to);
         } catch (IOException e) {
             // a reset on one side: break the other side too
-            closeQuietly(from);
-            closeQuietly(to);
-        } finally {
-            if (halvesOpen.decrementAndGet() == 0) {
-                closeQuietly(from);
-                closeQuietly(to);
-                Socket client = clientsByBackendPort.remove(backendPort);
-                if (client != null) {
-                    open.remove(client);
-                }
-            }
+            ConnectionFaults.closeQuietly(from);
+            ConnectionFaults.closeQuietly(to);
         }
     }
 
     @Override
     public void close() {
-        closed = true;
-        closeQuietly(listener);
-        closeOpenConnections();
-        threads.shutdownNow(); // socket reads ignore interrupts: pumps end when their sockets close
-        try {
-            // a connection accepted just before the listener closed can still join `open`: close again until all pumps end
-            for (int i = 0; i < 50 && !threads.awaitTermination(100, TimeUnit.MILLISECONDS); i++) {
-                closeOpenConnections();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         clientsByBackendPort.clear();
-    }
-
-    private void closeOpenConnections() {
-        open.forEach((client, server) -> {
-            closeQuietly(client);
-            closeQuietly(server);
-        });
-        open.clear();
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception e) {
-            // closing after a failure: nothing more to do
-        }
     }
 
     static ThreadFactory daemonThreads(String prefix) {

@@ -1,11 +1,13 @@
 package dev.vidgen.transport.tck;
 
+import dev.vidgen.loopback.ConnectionFaults;
+import dev.vidgen.loopback.HttpRequest;
+import dev.vidgen.loopback.HttpRequestReader;
+import dev.vidgen.loopback.LoopbackServer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,15 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+
+import static dev.vidgen.loopback.HttpResponseWriter.write;
+import static dev.vidgen.loopback.HttpResponseWriter.writeHead;
 
 /**
  * A small HTTP/1.1 server on {@code 127.0.0.1} for transport tests. It is written on raw sockets
@@ -71,28 +71,15 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /** The length {@code /huge/{code}} announces: 10 GiB. */
     public static final long HUGE_LENGTH = 10L * 1024 * 1024 * 1024;
 
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
-    private static final int MAX_HEAD_BYTES = 64 * 1024;
+    private static final HttpRequestReader READER = new HttpRequestReader(64 * 1024, Integer.MAX_VALUE - 8);
 
-    private final ServerSocket serverSocket;
-    private final ExecutorService workers;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger open = new AtomicInteger();
-    private final AtomicInteger accepted = new AtomicInteger();
+    private final LoopbackServer server;
     private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
     private final BlockingQueue<Long> streamEnds = new LinkedBlockingQueue<>();
     private volatile String requiredProxyAuthorization;
-    private volatile boolean closed;
 
     private LoopbackHttpServer() throws IOException {
-        serverSocket = new ServerSocket();
-        serverSocket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 512);
-        workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, THREAD_PREFIX + THREAD_IDS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        workers.execute(this::acceptLoop);
+        server = LoopbackServer.start(0, 512, THREAD_PREFIX, this::serve);
     }
 
     /** Starts a server on a free port of {@code 127.0.0.1}. */
@@ -125,7 +112,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** The port the server listens on. */
     public int port() {
-        return serverSocket.getLocalPort();
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:port} + {@code path}. */
@@ -135,13 +122,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** Connections accepted and not yet closed (by either side). */
     public int openConnections() {
-        return open.get();
+        return server.openConnections();
     }
 
     /** Connections accepted since the start. */
     public int acceptedConnections() {
-        return accepted.get();
+        return server.acceptedConnections();
     }
+
 
     /**
      * From now on, answer {@code 407} with a Basic challenge to every request whose
@@ -192,7 +180,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
      * @return whether the count was reached
      */
     public boolean awaitOpenConnections(int expected, Duration timeout, Runnable beforeEachCheck) {
-        return await(() -> open.get() == expected, timeout, beforeEachCheck);
+        return await(() -> server.openConnections() == expected, timeout, beforeEachCheck);
     }
 
     /** Waits for {@code condition}, running {@code beforeEachCheck} before each look, at most {@code timeout}. */
@@ -216,71 +204,27 @@ public final class LoopbackHttpServer implements AutoCloseable {
     }
 
     /** Stops listening, closes every connection and ends the server's threads. */
+    /** Stops listening, closes every connection and ends the server's threads. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : sockets) {
-            closeQuietly(s);
-        }
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                return; // closed
+    private void serve(Socket socket, int connectionId) throws IOException {
+        socket.setTcpNoDelay(true);
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+        int sequence = 0;
+        while (!server.isClosed()) {
+            HttpRequest read = READER.read(in, out);
+            if (read == null) {
+                return; // the client closed the connection
             }
-            int id = accepted.incrementAndGet();
-            open.incrementAndGet();
-            sockets.add(socket);
-            try {
-                workers.execute(() -> serve(socket, id));
-            } catch (RuntimeException rejected) { // shutting down
-                forget(socket);
+            RecordedRequest request = new RecordedRequest(read.method(), read.target(), read.headers(), read.body(), connectionId, sequence++);
+            requests.add(request);
+            if (!respond(request, socket, in, out)) {
+                return;
             }
-        }
-    }
-
-    private void serve(Socket socket, int connectionId) {
-        try {
-            socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            int sequence = 0;
-            while (!closed) {
-                RecordedRequest request = readRequest(in, out, connectionId, sequence++);
-                if (request == null) {
-                    return; // the client closed the connection
-                }
-                requests.add(request);
-                if (!respond(request, socket, in, out)) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            // the client went away or the server is closing: nothing to answer
-        } finally {
-            forget(socket);
-        }
-    }
-
-    private void forget(Socket socket) {
-        closeQuietly(socket);
-        if (sockets.remove(socket)) {
-            open.decrementAndGet();
         }
     }
 
@@ -328,22 +272,21 @@ public final class LoopbackHttpServer implements AutoCloseable {
                 write(out, Integer.parseInt(parts[2]), headers, pattern(Integer.parseInt(parts[3])), keepAlive);
             }
             case "stall" -> {
-                waitForClientToLeave(in);
+                ConnectionFaults.hang(in);
                 return false;
             }
             case "stall-body" -> {
                 writeHead(out, 200, Map.of("Content-Type", "application/octet-stream"), 1000, true);
                 out.write(pattern(10));
                 out.flush();
-                waitForClientToLeave(in);
+                ConnectionFaults.hang(in);
                 return false;
             }
             case "reset-body" -> {
                 writeHead(out, 200, Map.of("Content-Type", "application/octet-stream"), 100_000, true);
                 out.write(pattern(1000));
                 out.flush();
-                socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
-                socket.close();
+                ConnectionFaults.reset(socket);
                 return false;
             }
             case "endless", "huge" -> {
@@ -362,11 +305,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
             }
             case "trickle-head" -> {
                 long pause = Long.parseLong(parts[2]);
-                for (byte b : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: ".getBytes(StandardCharsets.US_ASCII)) {
-                    out.write(b);
-                    out.flush();
-                    sleep(pause);
-                }
+                ConnectionFaults.trickleBytes(out,
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: ".getBytes(StandardCharsets.US_ASCII), pause);
                 stream(out, 1, pause); // the head never ends
                 return false;
             }
@@ -381,177 +321,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** Writes {@code chunk}-byte pieces of the pattern, {@code pauseMillis} apart, until the client hangs up. */
     private void stream(OutputStream out, int chunk, long pauseMillis) {
-        byte[] piece = pattern(chunk);
         long written = 0;
         try {
-            while (!closed) {
-                out.write(piece);
-                out.flush();
-                written += chunk;
-                if (pauseMillis > 0) {
-                    sleep(pauseMillis);
-                }
-            }
-        } catch (IOException hungUp) {
-            // the client closed the connection: the point of the route
+            written = ConnectionFaults.trickle(out, pattern(chunk), pauseMillis, server::isClosed);
         } finally {
             streamEnds.add(written);
-        }
-    }
-
-    private static void sleep(long millis) throws InterruptedIOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("server closing");
-        }
-    }
-
-    private static void waitForClientToLeave(InputStream in) throws IOException {
-        byte[] sink = new byte[8192];
-        while (in.read(sink) != -1) {
-            // discard whatever comes until the client closes
-        }
-    }
-
-    private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body, boolean keepAlive) throws IOException {
-        boolean bodyless = status == 204 || status == 304;
-        writeHead(out, status, headers, bodyless ? -1 : body.length, keepAlive);
-        if (!bodyless) {
-            out.write(body);
-        }
-        out.flush();
-    }
-
-    private static void writeHead(OutputStream out, int status, Map<String, String> headers, long contentLength, boolean keepAlive) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        if (contentLength >= 0) {
-            head.append("Content-Length: ").append(contentLength).append("\r\n");
-        }
-        if (!keepAlive) {
-            head.append("Connection: close\r\n");
-        }
-        head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 201 -> "Created";
-            case 204 -> "No Content";
-            case 301 -> "Moved Permanently";
-            case 302 -> "Found";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 402 -> "Payment Required";
-            case 404 -> "Not Found";
-            case 407 -> "Proxy Authentication Required";
-            case 410 -> "Gone";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "Status";
-        };
-    }
-
-    /** Reads one request; {@code null} when the client closed the connection before sending one. */
-    private static RecordedRequest readRequest(InputStream in, OutputStream out, int connection, int sequence) throws IOException {
-        String requestLine = readLine(in, true);
-        if (requestLine == null) {
-            return null;
-        }
-        String[] parts = requestLine.split(" ");
-        if (parts.length != 3) {
-            throw new IOException("bad request line");
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        int headBytes = requestLine.length();
-        String line;
-        while (!(line = readLine(in, false)).isEmpty()) {
-            headBytes += line.length();
-            if (headBytes > MAX_HEAD_BYTES) {
-                throw new IOException("request head too large");
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new IOException("bad header line");
-            }
-            headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
-        }
-        RecordedRequest head = new RecordedRequest(parts[0], parts[1], headers, new byte[0], connection, sequence);
-        if ("100-continue".equalsIgnoreCase(head.header("Expect").orElse(""))) {
-            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-        byte[] body;
-        if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding").orElse(""))) {
-            body = readChunked(in);
-        } else {
-            long length = Long.parseLong(head.header("Content-Length").orElse("0"));
-            body = in.readNBytes((int) length);
-            if (body.length != length) {
-                throw new IOException("request body cut short");
-            }
-        }
-        return new RecordedRequest(parts[0], parts[1], headers, body, connection, sequence);
-    }
-
-    private static byte[] readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String sizeLine = readLine(in, false);
-            int semicolon = sizeLine.indexOf(';');
-            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-            if (size == 0) {
-                while (!readLine(in, false).isEmpty()) {
-                    // trailers are ignored
-                }
-                return body.toByteArray();
-            }
-            byte[] chunk = in.readNBytes(size);
-            if (chunk.length != size) {
-                throw new IOException("chunk cut short");
-            }
-            body.write(chunk);
-            readLine(in, false);
-        }
-    }
-
-    /** One CRLF-terminated line in ISO-8859-1; {@code null} at end of stream if {@code eofAllowed}. */
-    private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            int b = in.read();
-            if (b == -1) {
-                if (eofAllowed && sb.length() == 0) {
-                    return null;
-                }
-                throw new IOException("connection closed mid-line");
-            }
-            if (b == '\n') {
-                int len = sb.length();
-                if (len > 0 && sb.charAt(len - 1) == '\r') {
-                    sb.setLength(len - 1);
-                }
-                return sb.toString();
-            }
-            if (sb.length() > MAX_HEAD_BYTES) {
-                throw new IOException("line too long");
-            }
-            sb.append((char) b);
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // already broken
         }
     }
 
@@ -575,13 +349,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
         /** Every value of a header, matched case-insensitively, in order. */
         public List<String> headerValues(String name) {
-            List<String> values = new ArrayList<>();
-            headers.forEach((k, v) -> {
-                if (k.equalsIgnoreCase(name)) {
-                    values.addAll(v);
-                }
-            });
-            return values;
+            return new HttpRequest(method, target, headers, body).headerValues(name);
         }
 
         /** The path of the target, for origin and absolute form alike. */
