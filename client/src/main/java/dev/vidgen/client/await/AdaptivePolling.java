@@ -19,6 +19,8 @@ import java.time.Instant;
  *   <li>The result is kept within the wait's min and max interval, then spread by up to
  *       {@code jitter} either way (and kept within them again), so thousands of waits started
  *       together do not poll in lockstep.</li>
+ *   <li>Before that, a task at 80% to 99% sleeps at most 1.5% of its age: the last percent
+ *       often stalls (encoding, upload) while the rate says the end is far.</li>
  * </ol>
  *
  * @param etaFraction share of the ETA to sleep, in (0, 1]
@@ -28,6 +30,11 @@ import java.time.Instant;
 public record AdaptivePolling(double etaFraction, double ageFraction, double jitter) implements PollingCadence {
 
     private static final AdaptivePolling DEFAULTS = new AdaptivePolling(0.3, 0.2, 0.1);
+
+    /** From this percent on (below 100) the task is taken to be finishing. */
+    static final int NEAR_END_PERCENT = 80;
+    /** The longest sleep of a finishing task, as a share of its age (BENCHMARKS.md 15.4). */
+    static final double NEAR_END_AGE_FRACTION = 0.015;
 
     public AdaptivePolling {
         if (!(etaFraction > 0 && etaFraction <= 1)) {
@@ -57,6 +64,11 @@ public record AdaptivePolling(double etaFraction, double ageFraction, double jit
             seconds = seconds(Duration.between(now, end)) * etaFraction;
         } else {
             seconds = seconds(Duration.between(end, now)) * ageFraction;
+        }
+        Integer percent = history.latest() == null ? null : history.latest().progress();
+        if (percent != null && percent >= NEAR_END_PERCENT && percent < 100) {
+            // the last percent before completion often stalls (encoding, upload): the end is near, whatever the rate said
+            seconds = Math.min(seconds, seconds(history.taskAge()) * NEAR_END_AGE_FRACTION);
         }
         double min = seconds(minInterval);
         double max = seconds(maxInterval);

@@ -40,6 +40,24 @@ class PollingCadenceTest {
     }
 
     @Test
+    void aTaskAtEightyPercentOrMoreSleepsAtMostOnePointFivePercentOfItsAge() {
+        // 0% at t0, 50% at 100 s, 90% at 200 s: the rate says 25 s to go, 30% of it is 7.5 s;
+        // at 90% the sleep is capped at 1.5% of the 200 s age: 3 s
+        PollHistory finishing = PollHistory.begin(T0)
+                .observe(snap("pending", 0, 600L, T0), T0)
+                .observe(snap("processing", 50, null, T0.plusSeconds(100)), T0.plusSeconds(100))
+                .observe(snap("processing", 90, null, T0.plusSeconds(200)), T0.plusSeconds(200));
+        // the same task at 79%: no cap, 30% of the 53 s the rate predicts
+        PollHistory notYet = PollHistory.begin(T0)
+                .observe(snap("pending", 0, 600L, T0), T0)
+                .observe(snap("processing", 50, null, T0.plusSeconds(100)), T0.plusSeconds(100))
+                .observe(snap("processing", 79, null, T0.plusSeconds(200)), T0.plusSeconds(200));
+
+        assertThat(delay(finishing)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(delay(notYet).toMillis()).isGreaterThan(10_000);
+    }
+
+    @Test
     void etaComesFromTheProgressRateOnceTheTaskMoves() {
         // 0% at t0, 20% at 40 s, 40% at 80 s: 0.5%/s, so 60% left takes 120 s
         PollHistory h = PollHistory.begin(T0)
