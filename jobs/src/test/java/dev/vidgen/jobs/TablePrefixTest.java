@@ -4,7 +4,6 @@ import dev.vidgen.client.VideoClient;
 import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.fake.server.FakeVideoApi;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two services with different table prefixes on one database (HSQLDB, then a real PostgreSQL) do not see each other's jobs. */
 class TablePrefixTest {
 
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres postgres;
 
     @TempDir
     Path dir;
@@ -41,7 +40,7 @@ class TablePrefixTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = TestPostgres.start();
     }
 
     @AfterAll
@@ -127,7 +126,7 @@ class TablePrefixTest {
 
     @Test
     void twoPrefixesOnOnePostgresDatabaseAreIsolated() throws Exception {
-        DataSource ds = postgres.getDatabase("postgres", fresh());
+        DataSource ds = postgres.freshDatabase();
         isolated(ds);
         // the indexes are under each prefix too, so the second schema's creation did not collide with the first's
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
@@ -143,7 +142,7 @@ class TablePrefixTest {
 
     @Test
     void withoutAPrefixTheTablesKeepTheirNames() throws Exception {
-        DataSource ds = postgres.getDatabase("postgres", fresh());
+        DataSource ds = postgres.freshDatabase();
         VideoJobs jobs = jobs(Journal.shared(ds), null);
         jobs.enqueue(JobKey.of("one"), request("a fox"));
         assertThat(rows(ds, "vidgen_jobs")).isEqualTo(1);
@@ -174,15 +173,5 @@ class TablePrefixTest {
         try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
             return rs.next();
         }
-    }
-
-    private static int databases;
-
-    private static String fresh() throws SQLException {
-        String name = "prefix_" + (++databases);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        return name;
     }
 }
