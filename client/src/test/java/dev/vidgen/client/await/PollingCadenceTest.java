@@ -43,18 +43,20 @@ class PollingCadenceTest {
     void aTaskAtEightyPercentOrMoreSleepsAtMostOnePointFivePercentOfItsAge() {
         // 0% at t0, 50% at 100 s, 90% at 200 s: the rate says 25 s to go, 30% of it is 7.5 s;
         // at 90% the sleep is capped at 1.5% of the 200 s age: 3 s
-        PollHistory finishing = PollHistory.begin(T0)
-                .observe(snap("pending", 0, 600L, T0), T0)
-                .observe(snap("processing", 50, null, T0.plusSeconds(100)), T0.plusSeconds(100))
-                .observe(snap("processing", 90, null, T0.plusSeconds(200)), T0.plusSeconds(200));
+        PollHistory finishing = fiftyAtOneHundredSecondsThen(90);
         // the same task at 79%: no cap, 30% of the 53 s the rate predicts
-        PollHistory notYet = PollHistory.begin(T0)
-                .observe(snap("pending", 0, 600L, T0), T0)
-                .observe(snap("processing", 50, null, T0.plusSeconds(100)), T0.plusSeconds(100))
-                .observe(snap("processing", 79, null, T0.plusSeconds(200)), T0.plusSeconds(200));
+        PollHistory notYet = fiftyAtOneHundredSecondsThen(79);
 
         assertThat(delay(finishing)).isEqualTo(Duration.ofSeconds(3));
         assertThat(delay(notYet).toMillis()).isGreaterThan(10_000);
+    }
+
+    /** 0% at t0, 50% at 100 s, then {@code percent} at 200 s. */
+    private static PollHistory fiftyAtOneHundredSecondsThen(int percent) {
+        return PollHistory.begin(T0)
+                .observe(snap("pending", 0, 600L, T0), T0)
+                .observe(snap("processing", 50, null, T0.plusSeconds(100)), T0.plusSeconds(100))
+                .observe(snap("processing", percent, null, T0.plusSeconds(200)), T0.plusSeconds(200));
     }
 
     @Test
