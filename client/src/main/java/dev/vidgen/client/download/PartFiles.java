@@ -102,11 +102,9 @@ final class PartFiles {
             return;
         }
         Pattern ours = pattern(target);
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir, "." + globSafe(target) + ".*.part")) {
+        DirectoryStream.Filter<Path> deadOnes = p -> ours.matcher(p.getFileName().toString()).matches() && !LIVE.contains(p);
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir, deadOnes)) {
             for (Path p : siblings) {
-                if (!ours.matcher(p.getFileName().toString()).matches() || LIVE.contains(p)) {
-                    continue;
-                }
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before)) {
                     Files.deleteIfExists(p);
@@ -116,11 +114,6 @@ final class PartFiles {
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not look for stale partial downloads beside {}: {}", target, e.getMessage());
         }
-    }
-
-    /** The target's name with glob metacharacters replaced by {@code ?}: the pattern match decides. */
-    private static String globSafe(Path target) {
-        return target.getFileName().toString().replaceAll("[\\\\*?\\[\\]{}]", "?");
     }
 
     /** Runs at JVM exit: one delete per live part file, no logging (the logger may be gone), never blocks on a lock. */
