@@ -1,6 +1,7 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.await.AwaitOptions;
+import dev.vidgen.client.internal.CallerWaits;
 import dev.vidgen.client.internal.Calls;
 import dev.vidgen.client.await.TaskAwaiter;
 import dev.vidgen.client.download.ResultDownloader;
@@ -126,7 +127,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** {@link #submit(VideoRequest)} with per-call options (they win over the client's defaults). */
     public VideoTask submit(VideoRequest request, CallOptions options) {
-        return TaskSubmissionPort.Futures.join(submitAsync(request, options));
+        return TaskSubmissionPort.Futures.join(CallerWaits.start(() -> submitAsync(request, options)));
     }
 
     /** Async {@link #submit(VideoRequest)}; validation failures complete the future exceptionally. */
@@ -163,7 +164,7 @@ public final class VideoClient implements AutoCloseable {
 
     /** {@link #get(TaskId)} with per-call options, for example {@code sync_upstream}. */
     public VideoTask get(TaskId id, CallOptions options) {
-        return TaskSubmissionPort.Futures.join(getAsync(id, options));
+        return TaskSubmissionPort.Futures.join(CallerWaits.start(() -> getAsync(id, options)));
     }
 
     /** Async {@link #get(TaskId)}. */

@@ -40,6 +40,10 @@ final class ApacheExchange<T> implements FutureCallback<HttpResponse<T>> {
     }
 
     /** Aborts the exchange; its connection is closed rather than returned to the pool. */
+    Duration timeout() {
+        return timeout;
+    }
+
     void cancel() {
         control.cancel();
     }

@@ -1,5 +1,6 @@
 package dev.vidgen.adapter.httpclient;
 
+import dev.vidgen.adapter.support.BlockingWait;
 import dev.vidgen.adapter.support.BodyPump;
 import dev.vidgen.adapter.support.BoundedPool;
 import dev.vidgen.adapter.support.TransportSupport;
@@ -80,7 +81,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Proxy: {@link TransportSettings#proxy()} with its credentials if set, else the JVM's proxy
  *       system properties ({@code http.proxyHost}, {@code https.proxyHost}, {@code http.nonProxyHosts}).</li>
  *   <li>Futures complete, and callbacks run, on the settings' executor or on the transport's own
- *       daemon threads ({@code vidgen-apache-N-callback-M}), never on an I/O reactor thread.</li>
+ *       daemon threads ({@code vidgen-apache-N-callback-M}), never on an I/O reactor thread. A blocking
+ *       {@link #send} needs neither: the reactor wakes its caller, whose timed wait is the deadline.</li>
  *   <li>Headers the transport computes itself ({@code Host}, {@code Content-Length},
  *       {@code Transfer-Encoding}, {@code Connection}, {@code Expect}, {@code Upgrade} and the other
  *       hop-by-hop ones) are not copied from the request. A header name that is not an HTTP token,
@@ -220,7 +222,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
         Objects.requireNonNull(handler, "handler");
-        ApacheExchange<T> exchange = start(request, new SinkConsumer<>(new BodyPump<>(handler)));
+        ApacheExchange<T> exchange = start(request, new SinkConsumer<>(new BodyPump<>(handler)), true);
         CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
         // the caller's cancel reaches the exchange, which closes its connection
         result.whenComplete((r, e) -> {
@@ -236,6 +238,18 @@ public final class ApacheHttpTransport implements HttpTransport {
             }
         }));
         return result;
+    }
+
+    /**
+     * Runs the exchange for a caller that waits for it: the reactor completes it and the caller
+     * wakes, one hand-off and no timer thread (the caller's own timed wait is the deadline). No
+     * callback of the caller runs, so nothing of the caller's runs on the reactor.
+     */
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) {
+        Objects.requireNonNull(handler, "handler");
+        ApacheExchange<T> exchange = start(request, new SinkConsumer<>(new BodyPump<>(handler)), false);
+        return BlockingWait.await(exchange.done, exchange.timeout(), exchange::expire, exchange::cancel);
     }
 
     @Override
@@ -277,7 +291,8 @@ public final class ApacheHttpTransport implements HttpTransport {
         return pool.getTotalStats();
     }
 
-    private <T> ApacheExchange<T> start(HttpRequest request, SinkConsumer<T> consumer) {
+    /** Starts the exchange; {@code timed}: a timer enforces its deadline (the async form, whose caller does not wait). */
+    private <T> ApacheExchange<T> start(HttpRequest request, SinkConsumer<T> consumer, boolean timed) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new IllegalStateException("the apache transport is closed");
@@ -291,13 +306,15 @@ public final class ApacheHttpTransport implements HttpTransport {
                 .setProtocolUpgradeEnabled(false)
                 .build());
         ApacheExchange<T> exchange = new ApacheExchange<>(request, timeout, consumer);
-        ScheduledFuture<?> deadline;
-        try {
-            deadline = timer.schedule(exchange::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) { // close() ran concurrently
-            throw new IllegalStateException("the apache transport is closed", e);
+        if (timed) {
+            ScheduledFuture<?> deadline;
+            try {
+                deadline = timer.schedule(exchange::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) { // close() ran concurrently
+                throw new IllegalStateException("the apache transport is closed", e);
+            }
+            exchange.done.whenComplete((r, e) -> deadline.cancel(false));
         }
-        exchange.done.whenComplete((r, e) -> deadline.cancel(false));
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(RequestSentMarker.ATTRIBUTE, exchange.control);
         client.execute(SimpleRequestProducer.create(simple), consumer, null, context, exchange);

@@ -55,6 +55,8 @@ final class JdkCall<T> {
     private boolean sent; // guarded by this: a sender has started the exchange
     private Thread sender; // guarded by this: set while the sender is inside HttpClient.send
     private long sendStarted; // guarded by this: System.nanoTime() when the sender entered send
+    private boolean abortInterrupted; // guarded by this: abort() interrupted the sender
+    private boolean callerSends; // the blocking form: the caller's own thread sends and gets the result
     private ScheduledFuture<?> deadline;
 
     JdkCall(Shared shared, HttpRequest original, java.net.http.HttpRequest request, Duration timeout, BodyPump<T> pump) {
@@ -66,7 +68,33 @@ final class JdkCall<T> {
         this.feeder = new SinkFeeder<>(pump, this::abort);
     }
 
+    /** The async form: a sender thread sends once a permit is free. */
     void start(HttpClient c) {
+        CompletableFuture<Void> p = arm();
+        p.thenRun(() -> shared.senders().execute(() -> send(c)));
+    }
+
+    /**
+     * The blocking form: the caller's thread waits for a permit and sends itself, so the exchange
+     * crosses no sender thread; the result completes on the caller's thread (or, at the deadline,
+     * on the timer's, which no callback of the caller's waits on).
+     */
+    HttpResponse<T> sendHere(HttpClient c) {
+        callerSends = true;
+        CompletableFuture<Void> p = arm();
+        try {
+            p.get(); // expire() and closing() cancel it
+            send(c);
+        } catch (CancellationException | java.util.concurrent.ExecutionException settledMeanwhile) {
+            // the deadline passed or the transport closed while queued: result holds why
+        } catch (InterruptedException e) {
+            settle(null, new TransportException(Kind.IO, describe() + ": interrupted while waiting for a free connection", e), false);
+            Thread.currentThread().interrupt();
+        }
+        return dev.vidgen.adapter.support.BlockingWait.await(result, timeout, () -> { }, this::abort);
+    }
+
+    private CompletableFuture<Void> arm() {
         shared.calls().add(this);
         deadline = shared.timer().schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         // however the result ends (including the caller's cancel), stop the exchange and the clock
@@ -79,7 +107,7 @@ final class JdkCall<T> {
         synchronized (this) {
             permit = p;
         }
-        p.thenRun(() -> shared.senders().execute(() -> send(c)));
+        return p;
     }
 
     private void send(HttpClient c) {
@@ -104,14 +132,22 @@ final class JdkCall<T> {
                 return java.net.http.HttpResponse.BodySubscribers.ofByteArrayConsumer(feeder);
             });
         } catch (InterruptedException e) {
-            error = new CancellationException("aborted"); // only abort() interrupts a sender; the call is settled
+            error = new CancellationException("aborted"); // abort() interrupted, or the blocking caller was
         } catch (IOException | RuntimeException e) {
             error = e;
         } finally {
+            boolean ours;
             synchronized (this) {
                 sender = null;
+                ours = abortInterrupted;
             }
-            Thread.interrupted(); // an abort racing with the end of send must not reach the next task
+            if (!callerSends || ours) {
+                Thread.interrupted(); // an abort racing with the end of send must not reach the next task
+            } else if (error instanceof CancellationException) {
+                // the caller of a blocking send was interrupted: it keeps the flag, the exchange ends
+                Thread.currentThread().interrupt();
+                error = new TransportException(Kind.IO, describe() + ": interrupted while waiting for the response", null);
+            }
             shared.permits().release();
         }
         if (error != null) {
@@ -178,6 +214,7 @@ final class JdkCall<T> {
                 if (!now && tooEarly > 0 && deferInterrupt(tooEarly)) {
                     return;
                 }
+                abortInterrupted = true;
                 sender.interrupt(); // under the lock: never after the sender has left send
             } else if (!sent && permit != null) {
                 permit.cancel(false);
@@ -208,7 +245,9 @@ final class JdkCall<T> {
         };
         // The caller's callbacks run on the settings' executor, else on a sender: never on the JDK's
         // selector thread nor on the timer. A sender settling its own exchange completes in place.
-        Executor target = shared.callerExecutor() != null ? shared.callerExecutor() : onSender ? null : shared.senders();
+        // A blocking caller has no callbacks: its result completes where it settles.
+        Executor target = callerSends ? null : shared.callerExecutor() != null ? shared.callerExecutor()
+                : onSender ? null : shared.senders();
         if (target == null) {
             deliver.run();
             return;

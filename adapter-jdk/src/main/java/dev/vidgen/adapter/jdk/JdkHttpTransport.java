@@ -43,8 +43,9 @@ import javax.net.ssl.SSLContext;
  *   <li>Redirects are never followed. Proxy: {@link TransportSettings#proxy()} if set (its
  *       credentials answer proxy challenges only), else the JVM's default {@code ProxySelector}
  *       ({@code http.proxyHost} and friends).</li>
- *   <li>Threads: each exchange is a blocking {@code HttpClient.send} on one of the transport's
- *       daemon threads ({@code vidgen-jdk-N-sender-M}, at most {@code maxConnections + 2}); the JDK
+ *   <li>Threads: each async exchange is a blocking {@code HttpClient.send} on one of the transport's
+ *       daemon threads ({@code vidgen-jdk-N-sender-M}, at most {@code maxConnections + 2}), a blocking
+ *       {@link #send} runs on its caller's own thread; the JDK
  *       client's own work runs on at most 2 more ({@code vidgen-jdk-N-io-M}) and deadlines on one
  *       timer thread. {@link #close()} shuts all of them down. Futures complete, and callbacks run,
  *       on the settings' executor if given, else on the sender thread of the exchange; never on the
@@ -80,7 +81,8 @@ public final class JdkHttpTransport implements HttpTransport {
         this.settings = b.settings;
         int id = IDS.incrementAndGet();
         callerExecutor = settings.executor();
-        // Each exchange is a blocking HttpClient.send on one of these threads. The public sendAsync
+        // Each async exchange is a blocking HttpClient.send on one of these threads (a blocking send runs on
+        // its caller's own thread: JdkCall.sendHere). The public sendAsync
         // would hand every completion to CompletableFuture's default executor, which on a machine
         // with 1-2 cores starts a new thread per response. Permits cap the sends at maxConnections;
         // a few more threads let a finishing sender run its caller's callbacks while the next starts.
@@ -124,20 +126,44 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, BodyHandler<T> handler) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(handler, "handler");
-        HttpClient c = client;
-        if (c == null || closed.get()) {
-            throw new IllegalStateException("the jdk transport is closed");
-        }
-        Duration timeout = TransportSupport.timeoutOf(request, settings.defaultTimeout());
-        JdkCall<T> call = new JdkCall<>(shared, request, toJdk(request), timeout, new BodyPump<>(handler));
+        HttpClient c = openClient();
+        JdkCall<T> call = newCall(request, handler);
         try {
             call.start(c);
         } catch (RejectedExecutionException e) { // close() ran concurrently and stopped the timer
             throw new IllegalStateException("the jdk transport is closed", e);
         }
         return call.result;
+    }
+
+    /**
+     * Runs the exchange on the caller's thread (no sender thread): the JDK's selector and its
+     * executor hand the answer to the caller, which settles it. The permits still cap the sends.
+     */
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) {
+        HttpClient c = openClient();
+        JdkCall<T> call = newCall(request, handler);
+        try {
+            return call.sendHere(c);
+        } catch (RejectedExecutionException e) { // close() ran concurrently and stopped the timer
+            throw new IllegalStateException("the jdk transport is closed", e);
+        }
+    }
+
+    private HttpClient openClient() {
+        HttpClient c = client;
+        if (c == null || closed.get()) {
+            throw new IllegalStateException("the jdk transport is closed");
+        }
+        return c;
+    }
+
+    private <T> JdkCall<T> newCall(HttpRequest request, BodyHandler<T> handler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
+        Duration timeout = TransportSupport.timeoutOf(request, settings.defaultTimeout());
+        return new JdkCall<>(shared, request, toJdk(request), timeout, new BodyPump<>(handler));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.MalformedResponseException;
 import dev.vidgen.client.error.TransportIoException;
+import dev.vidgen.client.internal.CallerWaits;
 import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.observe.HttpAttempt;
 import dev.vidgen.client.observe.HttpOperation;
@@ -212,7 +213,8 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
             lastOutcome = "";
             CompletableFuture<HttpResponse<byte[]>> exchange;
             try {
-                exchange = transport.exchange(request.withTimeout(timeout), answers);
+                exchange = CallerWaits.take() ? sendHere(request.withTimeout(timeout))
+                        : transport.exchange(request.withTimeout(timeout), answers);
             } catch (RuntimeException e) {
                 exchange = CompletableFuture.failedFuture(e);
             }
@@ -234,6 +236,20 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
                 }
             });
             return outcome;
+        }
+
+        /** The blocking exchange on the waiting caller's thread; an interrupt cancels the call, as in {@code join}. */
+        private CompletableFuture<HttpResponse<byte[]>> sendHere(HttpRequest http) {
+            try {
+                return CompletableFuture.completedFuture(transport.send(http, answers));
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    CancellationException interrupted = new CancellationException("interrupted while waiting for the " + operation() + " answer");
+                    interrupted.initCause(e);
+                    throw interrupted;
+                }
+                return CompletableFuture.failedFuture(e);
+            }
         }
 
         /** The task an answer holds, or the typed error it means (thrown). */

@@ -205,13 +205,6 @@ public final class RetryEngine {
         CompletableFuture<T> start() {
             deadline = after(scheduler.now(), call.callTimeout);
             result.whenComplete((value, error) -> cleanUp());
-            Scheduler.Cancellable timer = scheduler.schedule(call.callTimeout, this::deadlinePassed);
-            synchronized (this) {
-                deadlineTimer = timer;
-            }
-            if (result.isDone()) {
-                timer.cancel();
-            }
             attempt();
             return result;
         }
@@ -231,9 +224,13 @@ public final class RetryEngine {
                 deadlinePassed();
                 return;
             }
+            boolean cutToTheDeadline = call.attemptTimeout.compareTo(left) >= 0;
+            if (cutToTheDeadline) {
+                armDeadline(left);
+            }
             CompletableFuture<T> f;
             try {
-                f = call.attempt.start(number, call.attemptTimeout.compareTo(left) < 0 ? call.attemptTimeout : left);
+                f = call.attempt.start(number, cutToTheDeadline ? left : call.attemptTimeout);
                 if (f == null) {
                     throw new IllegalStateException("attempt " + number + " of " + call.name + " returned no future");
                 }
@@ -285,6 +282,27 @@ public final class RetryEngine {
             Scheduler.Cancellable timer = scheduler.schedule(delay, this::attempt);
             synchronized (this) {
                 retryTimer = timer;
+            }
+            if (result.isDone()) {
+                timer.cancel();
+            }
+        }
+
+        /**
+         * The call's deadline gets a timer only once an attempt may still be in flight when it
+         * passes: an attempt that ends before it is bounded by its own timeout (the transport
+         * contract), and a backoff never reaches past it. So a call whose first attempt answers
+         * within the attempt timeout arms no timer of its own: one timer per exchange, the transport's.
+         */
+        private void armDeadline(Duration left) {
+            synchronized (this) {
+                if (deadlineTimer != null || result.isDone()) {
+                    return;
+                }
+            }
+            Scheduler.Cancellable timer = scheduler.schedule(left, this::deadlinePassed);
+            synchronized (this) {
+                deadlineTimer = timer;
             }
             if (result.isDone()) {
                 timer.cancel();

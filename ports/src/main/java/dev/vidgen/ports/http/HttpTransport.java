@@ -39,6 +39,11 @@ public interface HttpTransport extends AutoCloseable {
     /**
      * {@link #exchange} and wait for it. An interrupt cancels the exchange and is kept (the flag
      * stays set); the exception is then a {@link TransportException} of kind IO.
+     *
+     * <p>The same contract as {@link #exchange}, for a caller that blocks. Adapters override it to
+     * hand the answer straight from their I/O thread to the waiting caller (no callback runs, so
+     * nothing of the caller's lands on an I/O thread) and to let the caller's timed wait be the
+     * deadline: the client's blocking calls use it for their first attempt.
      */
     default <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) {
         CompletableFuture<HttpResponse<T>> future = exchange(request, handler);

@@ -46,6 +46,7 @@ import static dev.vidgen.loopback.HttpResponseWriter.writeHead;
  *   <tr><td>{@code /bytes/{n}}</td><td>200 with {@code n} bytes of {@link #pattern(int)}</td></tr>
  *   <tr><td>{@code /status-bytes/{code}/{n}}</td><td>that status with {@code n} bytes of {@link #pattern(int)}</td></tr>
  *   <tr><td>{@code /stall}</td><td>reads the request and never answers</td></tr>
+ *   <tr><td>{@code /delay/MS}</td><td>200 with the body {@code delayed}, MS milliseconds after the request</td></tr>
  *   <tr><td>{@code /stall-body}</td><td>announces 1,000 bytes, sends 10, then stays silent</td></tr>
  *   <tr><td>{@code /reset-body}</td><td>announces 100,000 bytes, sends 1,000, then resets the connection (TCP RST)</td></tr>
  *   <tr><td>{@code /endless/{code}}</td><td>that status, no length, {@link #pattern(int)} bytes until the client
@@ -270,6 +271,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
             case "status-bytes" -> {
                 headers.put("Content-Type", "application/octet-stream");
                 write(out, Integer.parseInt(parts[2]), headers, pattern(Integer.parseInt(parts[3])), keepAlive);
+            }
+            case "delay" -> {
+                ConnectionFaults.sleep(Long.parseLong(parts[2]));
+                write(out, 200, Map.of("Content-Type", "text/plain"), "delayed".getBytes(StandardCharsets.US_ASCII), keepAlive);
             }
             case "stall" -> {
                 ConnectionFaults.hang(in);

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -235,6 +236,42 @@ public abstract class PoolAndCloseSuite extends TransportTck {
             assertThat(mine.isShutdown()).as("close() leaves a caller's executor alone").isFalse();
         } finally {
             mine.shutdownNow();
+        }
+    }
+
+    /**
+     * A caller's callback never runs on a thread that moves other exchanges' bytes: while the
+     * callback of one exchange blocks, eight more exchanges (more than any adapter's I/O threads)
+     * still complete. A callback on an I/O thread would stall the exchanges of that thread.
+     */
+    @Test
+    public void aBlockedCallbackDoesNotStallOtherExchanges() throws Exception {
+        try (HttpTransport t = createTransport(baseSettings())) {
+            CountDownLatch inCallback = new CountDownLatch(1);
+            CountDownLatch othersDone = new CountDownLatch(1);
+            // the delay makes sure the callback is attached before the exchange completes, so it runs where completions run
+            CompletableFuture<Boolean> blocked = t.exchange(request("GET", "/delay/200", new byte[0]), BUFFER).thenApply(r -> {
+                inCallback.countDown();
+                try {
+                    return othersDone.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            assertThat(inCallback.await(10, TimeUnit.SECONDS)).as("the first exchange's callback started").isTrue();
+            List<CompletableFuture<HttpResponse<byte[]>>> others = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                others.add(t.exchange(request("GET", "/delay/" + (10 * i), new byte[0]), BUFFER));
+            }
+            try {
+                for (CompletableFuture<HttpResponse<byte[]>> f : others) {
+                    assertThat(f.get(10, TimeUnit.SECONDS).status()).as("an exchange while a callback blocks").isEqualTo(200);
+                }
+            } finally {
+                othersDone.countDown();
+            }
+            assertThat(blocked.get(10, TimeUnit.SECONDS)).as("the blocked callback saw the others complete").isTrue();
         }
     }
 

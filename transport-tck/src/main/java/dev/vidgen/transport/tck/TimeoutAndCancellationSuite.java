@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -128,6 +130,34 @@ public abstract class TimeoutAndCancellationSuite extends TransportTck {
 
             HttpResponse<byte[]> next = t.send(request("GET", "/echo", new byte[0]).withTimeout(Duration.ofSeconds(5)), BUFFER);
             assertThat(next.status()).as("a call after the cancellation, pool of 1").isEqualTo(200);
+        }
+    }
+
+    /**
+     * Interrupting a thread blocked in {@code send} ends the call at once with IO, keeps the thread's
+     * interrupt flag, and closes the connection (pool of 1: the next call gets through).
+     */
+    @Test
+    public void interruptingABlockingSendEndsItKeepsTheFlagAndFreesTheConnection() throws Exception {
+        try (HttpTransport t = createTransport(baseSettings().withMaxConnections(1))) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            AtomicBoolean flagKept = new AtomicBoolean();
+            Thread caller = new Thread(() -> {
+                thrown.set(catchThrowable(() -> t.send(request("GET", "/stall", new byte[0]).withTimeout(Duration.ofSeconds(30)), BUFFER)));
+                flagKept.set(Thread.currentThread().isInterrupted());
+            }, "tck-blocking-caller");
+            caller.start();
+            assertThat(server().takeRequest(Duration.ofSeconds(5))).as("the stalled request at the server").isNotNull();
+            caller.interrupt();
+            caller.join(10_000);
+            assertThat(caller.isAlive()).as("the caller is still blocked 10 s after its interrupt").isFalse();
+            assertThat(thrown.get()).isInstanceOf(TransportException.class);
+            assertKind((TransportException) thrown.get(), TransportException.Kind.IO);
+            assertThat(flagKept.get()).as("the caller's interrupt flag after send").isTrue();
+            assertThat(server().awaitOpenConnections(0, Duration.ofSeconds(5), () -> { }))
+                    .as("the interrupted call's connection is closed (open now: %d)", server().openConnections()).isTrue();
+            HttpResponse<byte[]> next = t.send(request("GET", "/echo", new byte[0]).withTimeout(Duration.ofSeconds(5)), BUFFER);
+            assertThat(next.status()).as("a call after the interrupt, pool of 1").isEqualTo(200);
         }
     }
 
