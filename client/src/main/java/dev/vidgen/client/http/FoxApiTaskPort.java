@@ -116,6 +116,8 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     private final RetryEngine engine;
     private final SecretMask secretMask;
     private final BodyHandler<byte[]> answers;
+    private final Map<String, List<String>> headers;
+    private final Endpoints endpoints;
 
     /**
      * A port speaking to {@link ClientConfig#baseUrl()} with {@link ClientConfig#apiKey()}.
@@ -137,6 +139,11 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         this.apiKey = config.apiKey().orElseThrow(() -> new IllegalStateException(ApiKey.MISSING));
         this.secretMask = SecretMask.of(apiKey.reveal());
         this.answers = BodyHandlers.answer(config.transportSettings().maxAnswerBytes(), ERROR_BODY_KEPT);
+        this.endpoints = new Endpoints(config.baseUrl());
+        this.headers = Map.of(
+                "Authorization", List.of("Bearer " + apiKey.reveal()),
+                "Accept", List.of("application/json"),
+                "User-Agent", List.of(config.userAgent()));
     }
 
     @Override
@@ -148,7 +155,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        HttpRequest http = baseRequest("POST", endpoint(SUBMIT_PATH, null), body)
+        HttpRequest http = baseRequest("POST", endpoints.submit(), body)
                 .withHeader("Content-Type", "application/json");
         return new Call(true, http, null, options).start();
     }
@@ -157,25 +164,12 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     public CompletableFuture<VideoTask> fetchAsync(TaskId id, CallSettings options) {
         Objects.requireNonNull(id, "id");
         CallSettings o = options == null ? CallSettings.DEFAULTS : options;
-        HttpRequest http = baseRequest("GET", endpoint(TASKS_PATH + id.value(), o.syncUpstream() ? "sync_upstream=true" : null), null);
+        HttpRequest http = baseRequest("GET", endpoints.query(id, o.syncUpstream()), null);
         return new Call(false, http, id, o).start();
     }
 
     private HttpRequest baseRequest(String method, URI uri, byte[] body) {
-        return new HttpRequest(method, uri, Map.of(
-                "Authorization", List.of("Bearer " + apiKey.reveal()),
-                "Accept", List.of("application/json"),
-                "User-Agent", List.of(config.userAgent())), body, null);
-    }
-
-    private URI endpoint(String path, String query) {
-        URI base = config.baseUrl();
-        try {
-            // the multi-argument constructor quotes what a task id might hold that a path may not
-            return new URI(base.getScheme(), base.getRawAuthority(), (base.getPath() == null ? "" : base.getPath()) + path, query, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build the URL for " + path + ": " + e.getMessage(), e);
-        }
+        return new HttpRequest(method, uri, headers, body, null);
     }
 
     /**
