@@ -1,9 +1,9 @@
 package dev.vidgen.client;
 
 import dev.vidgen.client.download.ResultDownloader;
-import dev.vidgen.client.internal.AlwaysTraversable;
 import dev.vidgen.client.internal.Families;
 import dev.vidgen.client.internal.SystemScheduler;
+import dev.vidgen.client.internal.ValidatorBootstrap;
 import dev.vidgen.client.protocol.FoxApiCodec;
 import dev.vidgen.client.http.FoxApiTaskPort;
 import dev.vidgen.domain.catalog.ModelCatalog;
@@ -14,7 +14,6 @@ import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.HttpTransportProvider;
 import dev.vidgen.ports.http.TransportSettings;
 import dev.vidgen.ports.time.Scheduler;
-import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Builds a {@link VideoClient} without Guice.
@@ -161,17 +158,8 @@ public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder>
             throw new IllegalStateException(ApiKey.MISSING);
         }
         List<AutoCloseable> owned = new ArrayList<>();
+        ValidatorBootstrap bootstrap = ValidatorBootstrap.start(models);
         try {
-            // the client's own factory for its own request types: no validation.xml to look for (that
-            // loads an XML parser) and no JPA to ask about traversal; both cost cold-start time
-            ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
-                    .ignoreXmlConfiguration()
-                    .traversableResolver(AlwaysTraversable.INSTANCE)
-                    .messageInterpolator(new ParameterMessageInterpolator())
-                    .buildValidatorFactory();
-            owned.add(factory);
-            RequestValidator validator = new RequestValidator(factory.getValidator(), cfg.validationPolicy());
-
             Scheduler time = scheduler;
             if (time == null) {
                 SystemScheduler own = new SystemScheduler();
@@ -192,8 +180,12 @@ public final class VideoClientBuilder extends ClientSettings<VideoClientBuilder>
                 LOG.debug("vidgen client on the task port {} (no HTTP for tasks)", port.getClass().getName());
             }
             Supplier<ResultDownloader> downloader = downloader(cfg, http, time, owned);
+            ValidatorFactory factory = bootstrap.join();
+            owned.add(factory);
+            RequestValidator validator = new RequestValidator(factory.getValidator(), cfg.validationPolicy());
             return new VideoClient(models, validator, port, time, downloader, owned, cfg.observer());
         } catch (RuntimeException e) {
+            bootstrap.joinAndClose();
             closeQuietly(owned, e);
             throw e;
         }
