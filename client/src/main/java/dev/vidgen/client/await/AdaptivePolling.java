@@ -19,8 +19,11 @@ import java.time.Instant;
  *   <li>The result is kept within the wait's min and max interval, then spread by up to
  *       {@code jitter} either way (and kept within them again), so thousands of waits started
  *       together do not poll in lockstep.</li>
- *   <li>Before that, a task at 80% to 99% sleeps at most 1.5% of its age: the last percent
- *       often stalls (encoding, upload) while the rate says the end is far.</li>
+ *   <li>Before that, a task that reports progress (1% to 99%) sleeps at most 15% of its age, and
+ *       at 80% to 99% at most 1.5% of it: progress comes in uneven jumps, so a rate taken from
+ *       two of them can put the end far too late, and the last percent often stalls (encoding,
+ *       upload) while the rate says the end is far. These caps spend polls where tasks end, so
+ *       the ETA share can be larger early on (BENCHMARKS.md 15.4).</li>
  * </ol>
  *
  * @param etaFraction share of the ETA to sleep, in (0, 1]
@@ -29,10 +32,12 @@ import java.time.Instant;
  */
 public record AdaptivePolling(double etaFraction, double ageFraction, double jitter) implements PollingCadence {
 
-    private static final AdaptivePolling DEFAULTS = new AdaptivePolling(0.3, 0.2, 0.1);
+    private static final AdaptivePolling DEFAULTS = new AdaptivePolling(0.6, 0.2, 0.1);
 
     /** From this percent on (below 100) the task is taken to be finishing. */
     static final int NEAR_END_PERCENT = 80;
+    /** The longest sleep of a task that reports progress, as a share of its age (BENCHMARKS.md 15.4). */
+    static final double PROGRESS_AGE_FRACTION = 0.15;
     /** The longest sleep of a finishing task, as a share of its age (BENCHMARKS.md 15.4). */
     static final double NEAR_END_AGE_FRACTION = 0.015;
 
@@ -48,7 +53,7 @@ public record AdaptivePolling(double etaFraction, double ageFraction, double jit
         }
     }
 
-    /** 30% of the time left, a fifth of the age or of the time overdue, 10% jitter (chosen by BENCHMARKS.md section 2). */
+    /** 60% of the time left, a fifth of the age or of the time overdue, 10% jitter (chosen by BENCHMARKS.md 15.4). */
     public static AdaptivePolling defaults() {
         return DEFAULTS;
     }
@@ -66,6 +71,9 @@ public record AdaptivePolling(double etaFraction, double ageFraction, double jit
             seconds = seconds(Duration.between(end, now)) * ageFraction;
         }
         Integer percent = history.latest() == null ? null : history.latest().progress();
+        if (percent != null && percent > 0 && percent < 100) {
+            seconds = Math.min(seconds, seconds(history.taskAge()) * PROGRESS_AGE_FRACTION);
+        }
         if (percent != null && percent >= NEAR_END_PERCENT && percent < 100) {
             // the last percent before completion often stalls (encoding, upload): the end is near, whatever the rate said
             seconds = Math.min(seconds, seconds(history.taskAge()) * NEAR_END_AGE_FRACTION);

@@ -29,22 +29,22 @@ class PollingCadenceTest {
     }
 
     @Test
-    void firstPollIsThirtyPercentOfTheEstimateWithinTheBounds() {
+    void firstPollIsSixtyPercentOfTheEstimateWithinTheBounds() {
         PollHistory h45 = PollHistory.begin(T0).observe(snap("pending", 0, 45L, T0), T0);
         PollHistory h300 = PollHistory.begin(T0).observe(snap("pending", 0, 300L, T0), T0);
         PollHistory h1 = PollHistory.begin(T0).observe(snap("pending", 0, 1L, T0), T0);
 
-        assertThat(delay(h45)).isEqualTo(Duration.ofMillis(13_500));
+        assertThat(delay(h45)).isEqualTo(Duration.ofMillis(27_000));
         assertThat(delay(h300)).isEqualTo(MAX);
         assertThat(delay(h1)).isEqualTo(MIN);
     }
 
     @Test
     void aTaskAtEightyPercentOrMoreSleepsAtMostOnePointFivePercentOfItsAge() {
-        // 0% at t0, 50% at 100 s, 90% at 200 s: the rate says 25 s to go, 30% of it is 7.5 s;
+        // 0% at t0, 50% at 100 s, 90% at 200 s: the rate says 25 s to go, 60% of it is 15 s;
         // at 90% the sleep is capped at 1.5% of the 200 s age: 3 s
         PollHistory finishing = fiftyAtOneHundredSecondsThen(90);
-        // the same task at 79%: no cap, 30% of the 53 s the rate predicts
+        // the same task at 79%: no near-end cap, 60% of the 53 s the rate predicts (under the 15%-of-age cap of 30 s)
         PollHistory notYet = fiftyAtOneHundredSecondsThen(79);
 
         assertThat(delay(finishing)).isEqualTo(Duration.ofSeconds(3));
@@ -70,9 +70,11 @@ class PollingCadenceTest {
         assertThat(h.eta()).isEqualTo(Duration.ofSeconds(120));
         // 10 s later with no news, 10 s less to go
         assertThat(h.at(T0.plusSeconds(90)).eta()).isEqualTo(Duration.ofSeconds(110));
-        // the server's 600 s estimate is ignored once a rate is known
-        assertThat(delay(h.at(T0.plusSeconds(90)))).isEqualTo(MAX);
-        assertThat(delay(h.at(T0.plusSeconds(190)))).isEqualTo(Duration.ofSeconds(3));
+        // the server's 600 s estimate is ignored once a rate is known; 60% of the 110 s left is 66 s, but a task
+        // that reports progress sleeps at most 15% of its age (90 s): 13.5 s
+        assertThat(delay(h.at(T0.plusSeconds(90)))).isEqualTo(Duration.ofMillis(13_500));
+        // 10 s before the predicted end: 60% of it
+        assertThat(delay(h.at(T0.plusSeconds(190)))).isEqualTo(Duration.ofSeconds(6));
     }
 
     @Test
@@ -139,8 +141,8 @@ class PollingCadenceTest {
         PollHistory h = PollHistory.begin(T0).observe(snap("pending", 0, 40L, T0), T0);
         AdaptivePolling p = AdaptivePolling.defaults();
 
-        assertThat(p.nextDelay(h, MIN, MAX, 0.0)).isEqualTo(Duration.ofMillis(10_800));
-        assertThat(p.nextDelay(h, MIN, MAX, 0.999999)).isBetween(Duration.ofMillis(13_199), Duration.ofMillis(13_200));
+        assertThat(p.nextDelay(h, MIN, MAX, 0.0)).isEqualTo(Duration.ofMillis(21_600));
+        assertThat(p.nextDelay(h, MIN, MAX, 0.999999)).isBetween(Duration.ofMillis(26_399), Duration.ofMillis(26_400));
         // at the max bound jitter can only shorten
         PollHistory longTask = PollHistory.begin(T0).observe(snap("pending", 0, 3000L, T0), T0);
         assertThat(p.nextDelay(longTask, MIN, MAX, 0.999999)).isEqualTo(MAX);
