@@ -31,12 +31,13 @@ final class WireWriter {
         this.clock = clock;
     }
 
-    /** Writes {@code answer}; a HEAD answer announces its length without a body. */
+    /** Writes {@code answer}; the answer to a HEAD request announces its length without a body. */
     void send(Exchange ex, Answer answer) throws IOException {
         byte[] bytes = answer.bytes(faults.unknownFields());
         Map<String, String> headers = head(answer);
         answer.headers.forEach(headers::put);
-        if (answer.headOnly) {
+        // any HEAD answer, errors too: a body there would be read as the start of the next answer
+        if (answer.headOnly || ex.method.equalsIgnoreCase("HEAD")) {
             HttpResponseWriter.writeHead(ex.out, answer.status, headers, bytes.length, ex.keepAlive());
             ex.out.flush();
         } else {
