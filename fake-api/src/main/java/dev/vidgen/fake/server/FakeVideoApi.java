@@ -49,7 +49,7 @@ public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoC
     public static final Duration DEFAULT_TASK_DURATION = Duration.ofSeconds(3);
 
     /** The name prefix of the threads of every fake (one accepts, one per connection). */
-    static final String THREAD_PREFIX = "vidgen-fake-api-http-";
+    private static final String THREAD_PREFIX = "vidgen-fake-api-http-";
 
     private final List<String> apiKeys;
     private final LoopbackServer server;
