@@ -1,17 +1,14 @@
 package dev.vidgen.fake.server;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.fake.FakeSettings;
 import dev.vidgen.fake.FakeTasks;
 import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.fake.internal.FakeTask;
 import dev.vidgen.fake.internal.TaskModel;
+import dev.vidgen.loopback.LoopbackServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,14 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 
 /**
- * An embedded fake of the whole foxapi video task API, on a loopback port (127.0.0.1 only), on the
- * JDK's built-in HTTP server. It answers as the API does (docs/api.md): auth, validation with the
+ * An embedded fake of the whole foxapi video task API, on a loopback port (127.0.0.1 only): HTTP/1.1
+ * with keep-alive, a thread per connection. It answers as the API does (docs/api.md): auth, validation with the
  * domain's own rules (422 naming rule id and field), task ids of the documented form, tasks that
  * move through pending and processing to completed (with a small real MP4 it serves itself) or
  * failed; plus a {@link FaultPlan} for everything a real network and server do wrong, and counters
@@ -44,13 +38,8 @@ import java.util.concurrent.TimeUnit;
  * {@code sync_upstream=true}), and {@code GET /files/{id}/{n}.mp4} for results (no key needed, as
  * with a CDN; {@code 410} once 24 hours have passed on the fake's clock since completion).
  *
- * <p>Thread-safe. {@link #close()} stops the server and every thread it started.
- *
- * <p>Starting a fake sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
- * if it is not set yet: the JDK server writes headers and body separately, and without
- * {@code TCP_NODELAY} Nagle's algorithm and delayed ACKs add ~40 ms to every answer (45 ms vs 1 ms
- * measured). The JDK reads it once, when the JVM's first {@code HttpServer} starts; a value set by
- * the user wins. Nothing is set merely by loading the class.
+ * <p>Thread-safe. {@link #close()} stops the server and every thread it started (all named
+ * {@code vidgen-fake-api-*}).
  */
 public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoCloseable {
 
@@ -59,13 +48,11 @@ public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoC
     /** How long tasks take unless told otherwise. */
     public static final Duration DEFAULT_TASK_DURATION = Duration.ofSeconds(3);
 
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** The name prefix of the threads of every fake (one accepts, one per connection). */
+    private static final String THREAD_PREFIX = "vidgen-fake-api-http-";
 
     private final List<String> apiKeys;
-    private final HttpServer server;
-    private final TcpFront front;
-    private final ExecutorService httpThreads;
-    private final ScheduledExecutorService timer;
+    private final LoopbackServer server;
     private final URI baseUrl;
     private final FaultPlan faults = new FaultPlan();
     private final RequestLog log = new RequestLog();
@@ -74,33 +61,11 @@ public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoC
     private FakeVideoApi(Builder b, TaskModel model) throws IOException {
         super(model);
         this.apiKeys = b.apiKeys.isEmpty() ? List.of(DEFAULT_API_KEY) : List.copyOf(b.apiKeys);
-        this.httpThreads = Executors.newFixedThreadPool(b.threads, TcpFront.daemonThreads("vidgen-fake-api-http-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(TcpFront.daemonThreads("vidgen-fake-api-timer-"));
-        HttpServer s = null;
-        TcpFront f = null;
-        try {
-            s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            s.setExecutor(httpThreads);
-            f = new TcpFront(b.port, s.getAddress());
-            URI base = URI.create("http://127.0.0.1:" + f.port());
-            TaskRoutes routes = new TaskRoutes(model, faults, base, b.shape);
-            WireWriter writer = new WireWriter(faults, f, timer, model::now);
-            s.createContext("/", new ApiHandler(routes, faults, log, writer, model::now, apiKeys, b.acceptAnyKey));
-            s.start();
-            this.baseUrl = base;
-        } catch (IOException | RuntimeException e) {
-            if (f != null) {
-                f.close();
-            }
-            if (s != null) {
-                s.stop(0);
-            }
-            httpThreads.shutdownNow();
-            timer.shutdownNow();
-            throw e;
-        }
-        this.server = s;
-        this.front = f;
+        WireWriter writer = new WireWriter(faults, model::now);
+        ApiHandler handler = new ApiHandler(new TaskRoutes(model, faults, b.shape), faults, log, writer, model::now,
+                apiKeys, b.acceptAnyKey, new Semaphore(b.threads, true));
+        this.server = LoopbackServer.start(b.port, 128, THREAD_PREFIX, new ApiConnection(handler, writer));
+        this.baseUrl = URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** A builder with the defaults: a free port, key {@link #DEFAULT_API_KEY}, tasks of {@link #DEFAULT_TASK_DURATION} in real time. */
@@ -130,7 +95,7 @@ public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoC
 
     /** The port. */
     public int port() {
-        return front.port();
+        return server.port();
     }
 
     /** A key the fake accepts (the first one configured). */
@@ -208,16 +173,7 @@ public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoC
             return;
         }
         closed = true;
-        front.close();
-        server.stop(0);
-        timer.shutdownNow();
-        httpThreads.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close(); // closes every connection, interrupts delays, waits (bounded) for the threads
     }
 
     @Override
@@ -283,7 +239,11 @@ public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoC
             return this;
         }
 
-        /** Threads handling requests (default 4; delays do not hold one). */
+        /**
+         * How many requests the fake works on at once (default 4); more wait their turn, as on a
+         * server with that many request threads. Each connection has its own thread, and a delay
+         * fault's wait takes no turn.
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -294,9 +254,6 @@ public final class FakeVideoApi extends FakeTasks<FakeVideoApi> implements AutoC
 
         /** Starts a fake with these settings. */
         public FakeVideoApi start() {
-            if (System.getProperty(NODELAY) == null) {
-                System.setProperty(NODELAY, "true");
-            }
             try {
                 return new FakeVideoApi(this, newTaskModel());
             } catch (IOException e) {

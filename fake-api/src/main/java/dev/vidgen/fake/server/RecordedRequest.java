@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param route      the route it matched
  * @param path       the path
  * @param query      the raw query string, or {@code null}
- * @param headers    the request headers (names as the JDK server normalises them)
+ * @param headers    the request headers, names normalised (first letter upper case, the rest lower case:
+ *                   {@code Content-type}), values of repeated headers together, in order
  * @param body       the body bytes
  * @param authorized whether it carried an accepted bearer key
  * @param fault      the fault the plan applied to it, or {@code null}

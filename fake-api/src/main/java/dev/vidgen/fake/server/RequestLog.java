@@ -1,6 +1,5 @@
 package dev.vidgen.fake.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,12 +24,12 @@ final class RequestLog {
     private final List<RecordedRequest> recorded = new ArrayList<>();
 
     /** Counts and records one arriving request. */
-    void record(Instant at, HttpExchange ex, String method, Route route, byte[] body, boolean authorized, Fault fault) {
+    void record(Instant at, Exchange ex, String method, Route route, boolean authorized, Fault fault) {
         counters.computeIfAbsent(key(route, method), k -> new AtomicInteger()).incrementAndGet();
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? List.of("Bearer ***") : List.copyOf(v)));
-        RecordedRequest r = new RecordedRequest(at, method, route, ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-                Collections.unmodifiableMap(headers), body, authorized, fault);
+        ex.headers.forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? List.of("Bearer ***") : v));
+        RecordedRequest r = new RecordedRequest(at, method, route, ex.path, ex.rawQuery,
+                Collections.unmodifiableMap(headers), ex.body, authorized, fault);
         synchronized (recorded) {
             if (recorded.size() < MAX_RECORDED) {
                 recorded.add(r);

@@ -1,6 +1,5 @@
 package dev.vidgen.fake.server;
 
-import com.sun.net.httpserver.Headers;
 import dev.vidgen.client.error.RequestValidationException;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.validation.Violation;
@@ -29,18 +28,16 @@ final class TaskRoutes {
 
     private final TaskModel tasks;
     private final FaultPlan faults;
-    private final URI baseUrl;
     private final ResultShape shape;
 
-    TaskRoutes(TaskModel tasks, FaultPlan faults, URI baseUrl, ResultShape shape) {
+    TaskRoutes(TaskModel tasks, FaultPlan faults, ResultShape shape) {
         this.tasks = tasks;
         this.faults = faults;
-        this.baseUrl = baseUrl;
         this.shape = shape;
     }
 
-    Answer submit(Headers headers, byte[] body) {
-        String contentType = headers.getFirst("Content-Type");
+    /** A submit with {@code contentType} (or {@code null}) and {@code body}. */
+    Answer submit(String contentType, byte[] body) {
         if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return Answer.error(400, "invalid_request_error", null,
                     "Content-Type must be application/json, got " + (contentType == null ? "none" : contentType));
@@ -59,8 +56,11 @@ final class TaskRoutes {
         return new Answer(200, TaskJson.submitted(task));
     }
 
-    /** A query of {@code path}; {@code fault} is the fault that will spoil the answer, if any. */
-    Answer query(String path, Fault fault) {
+    /**
+     * A query of {@code path}; result links start with {@code baseUrl}; {@code fault} is the fault
+     * that will spoil the answer, if any.
+     */
+    Answer query(URI baseUrl, String path, Fault fault) {
         String id = path.substring(TASKS_PATH.length());
         Optional<FakeTask> found = tasks.find(id);
         if (found.isEmpty()) {

@@ -1,16 +1,16 @@
 package dev.vidgen.fake.server;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import dev.vidgen.loopback.ConnectionFaults;
+import dev.vidgen.loopback.HttpResponseWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -19,63 +19,65 @@ import java.util.function.Supplier;
  */
 final class WireWriter {
 
+    /** The {@code Date} header's form, on the real clock (as any server's). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
     private final FaultPlan faults;
-    private final TcpFront front;
-    private final ScheduledExecutorService timer;
     private final Supplier<Instant> clock;
 
-    WireWriter(FaultPlan faults, TcpFront front, ScheduledExecutorService timer, Supplier<Instant> clock) {
+    WireWriter(FaultPlan faults, Supplier<Instant> clock) {
         this.faults = faults;
-        this.front = front;
-        this.timer = timer;
         this.clock = clock;
     }
 
-    /** Writes {@code answer} and closes the exchange. */
-    void send(HttpExchange ex, Answer answer) throws IOException {
+    /** Writes {@code answer}; the answer to a HEAD request announces its length without a body. */
+    void send(Exchange ex, Answer answer) throws IOException {
         byte[] bytes = answer.bytes(faults.unknownFields());
-        Headers h = ex.getResponseHeaders();
-        h.set("Content-Type", answer.contentType);
-        answer.headers.forEach(h::set);
-        if (answer.headOnly) {
-            h.set("Content-Length", Integer.toString(bytes.length));
-            ex.sendResponseHeaders(answer.status, -1);
+        Map<String, String> headers = head(answer);
+        answer.headers.forEach(headers::put);
+        // any HEAD answer, errors too: a body there would be read as the start of the next answer
+        if (answer.headOnly || ex.method.equalsIgnoreCase("HEAD")) {
+            HttpResponseWriter.writeHead(ex.out, answer.status, headers, bytes.length, ex.keepAlive());
+            ex.out.flush();
         } else {
-            ex.sendResponseHeaders(answer.status, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
+            HttpResponseWriter.write(ex.out, answer.status, headers, bytes, ex.keepAlive());
         }
-        ex.close();
     }
 
-    /** Writes {@code answer}, or closes the exchange when that fails (the client went away). */
-    void trySend(HttpExchange ex, Answer answer) {
+    /** Writes {@code answer}, or ends the connection when that fails (the client went away). */
+    void trySend(Exchange ex, Answer answer) {
         try {
             send(ex, answer);
         } catch (IOException | RuntimeException e) {
-            ex.close();
+            ex.endConnection();
         }
     }
 
     /** Applies a fault; {@code answer} is the real answer when the request was processed, else {@code null}. */
-    void hit(HttpExchange ex, Fault fault, Answer answer) throws IOException {
+    void hit(Exchange ex, Fault fault, Answer answer) throws IOException {
         switch (fault.kind()) {
             case STATUS -> send(ex, faultAnswer(fault));
             case RESET -> {
-                front.reset(ex.getRemoteAddress());
-                ex.close();
+                ex.endConnection();
+                ConnectionFaults.reset(ex.socket);
             }
-            case DISCONNECT -> ex.close(); // verified: the JDK server closes the connection (FIN) before any byte
-            case DELAY -> timer.schedule(() -> trySend(ex, answer), fault.delay().toNanos(), TimeUnit.NANOSECONDS);
+            case DISCONNECT -> {
+                ex.endConnection();
+                ConnectionFaults.closeQuietly(ex.socket); // FIN before any byte: the request was read whole, so no RST
+            }
+            case DELAY -> {
+                // this connection's own thread waits; the server's close interrupts it
+                ConnectionFaults.sleep((fault.delay().toNanos() + 999_999) / 1_000_000);
+                send(ex, answer);
+            }
             case TRUNCATED_BODY -> {
                 byte[] bytes = answer.bytes(faults.unknownFields());
-                ex.getResponseHeaders().set("Content-Type", answer.contentType);
-                ex.sendResponseHeaders(answer.status, bytes.length);
-                OutputStream out = ex.getResponseBody();
-                out.write(bytes, 0, bytes.length / 2);
-                out.flush();
-                ex.close(); // fewer bytes than Content-Length, then the connection closes
+                HttpResponseWriter.writeHead(ex.out, answer.status, head(answer), bytes.length, ex.keepAlive());
+                ex.out.write(bytes, 0, bytes.length / 2);
+                ex.out.flush();
+                ex.endConnection(); // fewer bytes than Content-Length, then the connection closes
+                ConnectionFaults.closeQuietly(ex.socket);
             }
             case MALFORMED_JSON -> {
                 byte[] bytes = answer.bytes(faults.unknownFields());
@@ -89,6 +91,14 @@ final class WireWriter {
                 send(ex, answer);
             }
         }
+    }
+
+    /** The headers every answer starts with. */
+    private static Map<String, String> head(Answer answer) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Date", HTTP_DATE.format(Instant.now()));
+        headers.put("Content-Type", answer.contentType);
+        return headers;
     }
 
     private Answer faultAnswer(Fault fault) {
