@@ -101,7 +101,7 @@ public final class PollingSimulation {
         strategies.put("fixed0_5s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofMillis(500))).build());
         strategies.put("fixed6s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(6))).build());
         strategies.put("fixed10s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(10))).build());
-        // what-ifs with public settings only: a shorter longest interval; half the ETA slept (the default until 2026-11-22)
+        // what-ifs with public settings only: a shorter longest interval; half the ETA slept
         strategies.put("adaptive_max15s", AwaitOptions.builder().maxInterval(Duration.ofSeconds(15)).build());
         strategies.put("adaptive_eta0_5", AwaitOptions.builder().polling(new AdaptivePolling(0.5, 0.2, 0.1)).build());
         List<Outcome> outcomes = new ArrayList<>();
@@ -152,7 +152,8 @@ public final class PollingSimulation {
         for (int s : new int[] {1, 2, 3, 4, 6, 8, 10, 15, 20}) {
             points.put("fixed" + s + "s", AwaitOptions.builder().polling(PollingCadence.fixed(Duration.ofSeconds(s))).build());
         }
-        for (double eta : new double[] {0.15, 0.3, 0.5}) {
+        points.put("adaptive_default", AwaitOptions.defaults());
+        for (double eta : new double[] {0.3, 0.6, 0.9}) {
             for (int max : new int[] {3, 5, 8, 15, 30}) {
                 points.put(String.format(java.util.Locale.ROOT, "adaptive_eta%.2f_max%ds", eta, max), AwaitOptions.builder()
                         .polling(new AdaptivePolling(eta, 0.2, 0.1)).maxInterval(Duration.ofSeconds(max)).build());
