@@ -54,14 +54,7 @@ public interface HttpTransport extends AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TransportException(TransportException.Kind.IO, "interrupted while waiting for the response", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new TransportException(TransportException.Kind.IO, "unexpected failure: " + cause, cause);
+            throw TransportException.unchecked(e.getCause());
         }
     }
 

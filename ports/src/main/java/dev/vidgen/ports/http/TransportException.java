@@ -31,6 +31,21 @@ public class TransportException extends RuntimeException {
         return kind;
     }
 
+    /**
+     * What a blocking caller throws for the failure an exchange's future ended with: a runtime
+     * exception as is, an error thrown here, anything else (a checked exception a stack let
+     * through) as an IO {@code TransportException} around it.
+     */
+    public static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            return re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        return new TransportException(Kind.IO, "unexpected failure: " + failure, failure);
+    }
+
     /** Whether the server may have received the request (false only when no connection was made). */
     public boolean requestMayHaveBeenSent() {
         return kind != Kind.CONNECT;
