@@ -115,7 +115,7 @@ public record VeoReferenceRequest(
 
         /** Adds one reference image given as text; a malformed URL is reported by validation, not here. */
         public Builder referenceImage(String url) {
-            return referenceImage(url == null ? null : Urls.parseLenient(url));
+            return referenceImage(Urls.parseLenient(url));
         }
 
         /** Replaces the reference images. */

@@ -33,7 +33,7 @@ public record KlingElement(
 
     /** An element from URL text; a malformed URL is reported by validation, not here. */
     public static KlingElement of(String frontalImageUrl, String... referenceImageUrls) {
-        return new KlingElement(frontalImageUrl == null ? null : Urls.parseLenient(frontalImageUrl),
-                Arrays.stream(referenceImageUrls).map(u -> u == null ? null : Urls.parseLenient(u)).toList());
+        return new KlingElement(Urls.parseLenient(frontalImageUrl),
+                Arrays.stream(referenceImageUrls).map(Urls::parseLenient).toList());
     }
 }

@@ -120,19 +120,19 @@ public record KlingReferenceToVideoRequest(
         public Builder startImageUrl(URI url) { this.startImageUrl = url; return this; }
 
         /** Sets the first frame given as text; a malformed URL is reported by validation, not here. */
-        public Builder startImageUrl(String url) { return startImageUrl(lenient(url)); }
+        public Builder startImageUrl(String url) { return startImageUrl(Urls.parseLenient(url)); }
 
         /** Sets the end frame. */
         public Builder endImageUrl(URI url) { this.endImageUrl = url; return this; }
 
         /** Sets the end frame given as text; a malformed URL is reported by validation, not here. */
-        public Builder endImageUrl(String url) { return endImageUrl(lenient(url)); }
+        public Builder endImageUrl(String url) { return endImageUrl(Urls.parseLenient(url)); }
 
         /** Adds one reference image (the first is {@code @Image1}). */
         public Builder image(URI url) { imageUrls = RequestLists.append(imageUrls, url); return this; }
 
         /** Adds one reference image given as text; a malformed URL is reported by validation, not here. */
-        public Builder image(String url) { return image(lenient(url)); }
+        public Builder image(String url) { return image(Urls.parseLenient(url)); }
 
         /** Replaces the reference images. */
         public Builder imageUrls(List<URI> urls) { this.imageUrls = RequestLists.editable(urls); return this; }
@@ -168,10 +168,6 @@ public record KlingReferenceToVideoRequest(
         public KlingReferenceToVideoRequest build() {
             return new KlingReferenceToVideoRequest(prompt, resolution, generateAudio, startImageUrl, endImageUrl, imageUrls,
                     elements, aspectRatio, duration, shotType, multiPrompt);
-        }
-
-        private static URI lenient(String url) {
-            return url == null ? null : Urls.parseLenient(url);
         }
     }
 }
