@@ -27,6 +27,11 @@ final class Deadline {
         return new Deadline(budget, option);
     }
 
+    /** The budget of a command that waits: {@code timeout} when the user gave {@code --timeout}, else the default wait. */
+    static Deadline forWait(Duration timeout) {
+        return timeout != null ? in(timeout, "--timeout") : in(WaitOptions.DEFAULT_WAIT, "the default --timeout");
+    }
+
     /** The time left, zero once passed. */
     Duration remaining() {
         long left = endNanos - System.nanoTime();

@@ -67,33 +67,9 @@ final class Errors {
                     ? "; it ran on the embedded fake API, which ended with this command, so it cannot be resumed:"
                             + " give a longer --timeout, or run 'vidgen fake-server' and set FOXAPI_BASE_URL to keep tasks between commands"
                     : "; it is still running: resume with 'vidgen wait " + ate.taskId() + "'");
-        } else if (e instanceof AuthenticationException a) {
-            code = ExitCode.API_ERROR;
-            message = "the API refused the key (" + a.getMessage() + "); check FOXAPI_API_KEY or --api-key";
-        } else if (e instanceof TaskNotFoundException nf) {
-            code = ExitCode.API_ERROR;
-            message = "no such task (" + nf.getMessage() + ")";
-        } else if (e instanceof InsufficientQuotaException q) {
-            code = ExitCode.API_ERROR;
-            message = "the account balance is too low (" + q.getMessage() + ")";
-        } else if (e instanceof RateLimitException r) {
-            code = ExitCode.API_ERROR;
-            message = "the API is rate limiting this key (" + r.getMessage() + "); try again later";
-        } else if (e instanceof ApiException api) {
-            code = ExitCode.API_ERROR;
-            message = "the API answered an error: " + api.getMessage() + mayHaveCreated(api);
-        } else if (e instanceof TransportIoException tio) {
-            code = ExitCode.API_ERROR;
-            message = "could not talk to the API: " + tio.getMessage() + mayHaveCreated(tio);
-        } else if (e instanceof MalformedResponseException mre) {
-            code = ExitCode.API_ERROR;
-            message = "the API answered something unreadable: " + mre.getMessage() + mayHaveCreated(mre);
-        } else if (e instanceof ResultExpiredException ree) {
-            code = ExitCode.API_ERROR;
-            message = ree.getMessage();
         } else if (e instanceof VidgenException ve) {
             code = ExitCode.API_ERROR;
-            message = ve.getMessage() + mayHaveCreated(ve);
+            message = Wording.of(ve).sentence(ve);
         } else if (e instanceof UncheckedIOException io) {
             code = ExitCode.API_ERROR;
             message = "input/output failed: " + io.getCause().getMessage();
@@ -123,6 +99,36 @@ final class Errors {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * The sentence of a library failure around its own message, for the failures whose exit code is
+     * {@link ExitCode#API_ERROR} and nothing else to say; the first type that matches wins, so
+     * subclasses come before their superclasses.
+     *
+     * @param format        the sentence, {@code %s} for the library's message
+     * @param mayExist whether to add the warning that a task may exist
+     */
+    private record Wording(Class<? extends VidgenException> type, String format, boolean mayExist) {
+
+        private static final List<Wording> ALL = List.of(
+                new Wording(AuthenticationException.class, "the API refused the key (%s); check FOXAPI_API_KEY or --api-key", false),
+                new Wording(TaskNotFoundException.class, "no such task (%s)", false),
+                new Wording(InsufficientQuotaException.class, "the account balance is too low (%s)", false),
+                new Wording(RateLimitException.class, "the API is rate limiting this key (%s); try again later", false),
+                new Wording(ApiException.class, "the API answered an error: %s", true),
+                new Wording(TransportIoException.class, "could not talk to the API: %s", true),
+                new Wording(MalformedResponseException.class, "the API answered something unreadable: %s", true),
+                new Wording(ResultExpiredException.class, "%s", false),
+                new Wording(VidgenException.class, "%s", true));
+
+        static Wording of(VidgenException e) {
+            return ALL.stream().filter(w -> w.type.isInstance(e)).findFirst().orElseThrow();
+        }
+
+        String sentence(VidgenException e) {
+            return String.format(java.util.Locale.ROOT, format, e.getMessage()) + (mayExist ? mayHaveCreated(e) : "");
+        }
     }
 
     /** {@code [rule.id] field: message}, the field in the API's JSON names. */

@@ -58,17 +58,26 @@ final class JobsCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code jobs list}. */
-    @Command(name = "list", description = "List the jobs (key, state, file or error).")
-    static final class ListJobs implements Callable<Integer> {
+    /** What every subcommand has: the journal to open and the choice of printing the jobs as results.jsonl lines. */
+    abstract static class OnJournal implements Callable<Integer> {
         @ParentCommand
         JobsCommand parent;
         @Mixin
         JournalOptions where;
-        @Option(names = "--state", paramLabel = "STATE", description = "Only jobs in STATE (queued, running, stored, in-doubt, ...)")
-        String state;
         @Option(names = "--json", description = "results.jsonl lines")
         boolean json;
+
+        /** Prints {@code jobs} on standard output as the options say. */
+        void print(List<Job> jobs) {
+            BatchReport.print(parent.root.out(), jobs, json);
+        }
+    }
+
+    /** {@code jobs list}. */
+    @Command(name = "list", description = "List the jobs (key, state, file or error).")
+    static final class ListJobs extends OnJournal {
+        @Option(names = "--state", paramLabel = "STATE", description = "Only jobs in STATE (queued, running, stored, in-doubt, ...)")
+        String state;
 
         @Override
         public Integer call() {
@@ -78,22 +87,15 @@ final class JobsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(Printable.text(e.getMessage()));
             }
-            List<Job> list = withJobs(where, jobs -> s == null ? jobs.jobs() : jobs.jobs(s));
-            BatchReport.print(parent.root.out(), list, json);
+            print(withJobs(where, jobs -> s == null ? jobs.jobs() : jobs.jobs(s)));
             return ExitCode.OK;
         }
     }
 
     /** The subcommands that take keys. */
-    abstract static class OnKeys implements Callable<Integer> {
-        @ParentCommand
-        JobsCommand parent;
-        @Mixin
-        JournalOptions where;
+    abstract static class OnKeys extends OnJournal {
         @Parameters(paramLabel = "KEY", arity = "1..*", description = "Job keys")
         List<String> keys;
-        @Option(names = "--json", description = "results.jsonl lines")
-        boolean json;
 
         abstract BiFunction<VideoJobs, JobKey, Job> action();
 
@@ -111,7 +113,7 @@ final class JobsCommand implements Callable<Integer> {
                 }
                 return out;
             });
-            BatchReport.print(parent.root.out(), done, json);
+            print(done);
             errors.forEach(e -> parent.root.err().println("error: " + Printable.text(e)));
             return errors.isEmpty() ? ExitCode.OK : ExitCode.USAGE;
         }

@@ -24,8 +24,7 @@ final class TaskFlow {
     static int submit(VidgenCli root, ApiOptions api, VideoRequest request, WaitOptions w) {
         Path output = Inputs.checkOutput(w.output, w.force);
         boolean waiting = w.waiting();
-        Deadline deadline = w.timeout != null ? Deadline.in(w.timeout, "--timeout")
-                : waiting ? Deadline.in(WaitOptions.DEFAULT_WAIT, "the default --timeout") : null;
+        Deadline deadline = waiting ? Deadline.forWait(w.timeout) : null; // --timeout alone implies waiting
         PrintWriter out = root.out();
         try (Session s = Session.open(root, api)) {
             VideoTask task = s.submit(request, deadline);

@@ -42,7 +42,7 @@ final class WaitCommand implements Callable<Integer> {
     public Integer call() {
         var id = StatusCommand.parseId(taskId);
         var path = Inputs.checkOutput(output, force);
-        Deadline deadline = timeout != null ? Deadline.in(timeout, "--timeout") : Deadline.in(WaitOptions.DEFAULT_WAIT, "the default --timeout");
+        Deadline deadline = Deadline.forWait(timeout);
         try (Session s = Session.open(root, api)) {
             return TaskFlow.await(root, s, id, deadline, path, json);
         }

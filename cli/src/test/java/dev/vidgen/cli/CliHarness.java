@@ -3,6 +3,7 @@ package dev.vidgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vidgen.fake.server.FakeVideoApi;
+import dev.vidgen.testkit.junit.FakeVideoApiExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,14 @@ final class CliHarness {
     private byte[] stdin = new byte[0];
     private CliContext.StopSignal stopSignal = CliContext.StopSignal.FOREVER;
     private Consumer<FakeVideoApi> onFakeStart = api -> { };
+
+    /**
+     * One fake API for a whole test class (in a {@code static @RegisterExtension} field) that knows
+     * {@link #KEY}; it is reset before each test, so no task, counter or fault carries over.
+     */
+    static FakeVideoApiExtension sharedFake(Duration taskDuration) {
+        return FakeVideoApiExtension.create(b -> b.apiKeys(KEY).taskDuration(taskDuration));
+    }
 
     /** An environment pointing at {@code api} with {@link #KEY}. */
     static CliHarness against(FakeVideoApi api) {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vidgen.cli.CliHarness.Result;
-import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.Route;
+import dev.vidgen.testkit.junit.FakeVideoApiExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code generate} for a model it has no options for: {@code orbit-1}, a family registered only
@@ -22,25 +22,11 @@ import org.junit.jupiter.api.Test;
 class GenerateAnyModelTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static FakeVideoApi api;
-
-    @BeforeAll
-    static void start() {
-        api = FakeVideoApi.builder().apiKeys(CliHarness.KEY).taskDuration(Duration.ofMillis(300)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @AfterEach
-    void reset() {
-        api.reset();
-    }
+    @RegisterExtension
+    static final FakeVideoApiExtension fake = CliHarness.sharedFake(Duration.ofMillis(300));
 
     private static Result run(String... args) {
-        return CliHarness.against(api).run(args);
+        return CliHarness.against(fake.api()).run(args);
     }
 
     @Test
@@ -50,7 +36,7 @@ class GenerateAnyModelTest {
                 "--set-json", "layers=[{\"name\":\"sky\",\"depth\":2}]", "--wait");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        JsonNode body = JSON.readTree(api.requests(Route.SUBMIT).get(0).body());
+        JsonNode body = JSON.readTree(fake.api().requests(Route.SUBMIT).get(0).body());
         assertThat(body).isEqualTo(JSON.readTree("""
                 {"model":"orbit-1","prompt":"a moon","frames":12,"palette":["red","deep blue"],"loop":true,"speed":1.5,
                  "layers":[{"name":"sky","depth":2}]}"""));
@@ -62,7 +48,7 @@ class GenerateAnyModelTest {
         Result r = run("generate", "--model", "kling-o3-ref", "--prompt", "a fox", "--mode", "pro", "--set", "duration=5");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(JSON.readTree(api.requests(Route.SUBMIT).get(0).body()))
+        assertThat(JSON.readTree(fake.api().requests(Route.SUBMIT).get(0).body()))
                 .isEqualTo(JSON.readTree("{\"model\":\"kling-o3-ref\",\"prompt\":\"a fox\",\"mode\":\"pro\",\"duration\":5}"));
     }
 
@@ -72,7 +58,7 @@ class GenerateAnyModelTest {
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
         assertThat(r.err()).contains("[orbit.frames.range] frames:", "(option --set frames=...)");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @Test
@@ -82,31 +68,22 @@ class GenerateAnyModelTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
         assertThat(r.err()).contains("[json.unknown-field]", "no field colour", "(option --set colour=...)",
                 "--set frames=...", "--set palette=...");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
-    @Test
-    void aValueOfTheWrongTypeOrAnObjectFieldWithoutJsonIsAUsageErrorSayingWhatTheFieldTakes() {
-        Result number = run("generate", "--model", "orbit-1", "--prompt", "a moon", "--set", "frames=many");
-        assertThat(number.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(number.err()).contains("frames is an integer");
-
-        Result bool = run("generate", "--model", "orbit-1", "--prompt", "a moon", "--set", "loop=yes");
-        assertThat(bool.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(bool.err()).contains("loop is true or false");
-
-        Result object = run("generate", "--model", "orbit-1", "--prompt", "a moon", "--set", "layers=sky");
-        assertThat(object.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(object.err()).contains("layers of orbit-1 is an object[]", "--set-json layers=JSON");
-
-        Result badJson = run("generate", "--model", "orbit-1", "--prompt", "a moon", "--set-json", "layers=[{");
-        assertThat(badJson.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(badJson.err()).contains("not valid JSON");
-
-        Result noEquals = run("generate", "--model", "orbit-1", "--prompt", "a moon", "--set", "frames");
-        assertThat(noEquals.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(noEquals.err()).contains("--set expects FIELD=VALUE");
-        assertThat(api.submitCount()).isZero();
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--set      | frames=many | frames is an integer",
+        "--set      | loop=yes    | loop is true or false",
+        "--set      | layers=sky  | layers of orbit-1 is an object[]; --set-json layers=JSON",
+        "--set-json | layers=[{   | not valid JSON",
+        "--set      | frames      | --set expects FIELD=VALUE"})
+    void aValueOfTheWrongTypeOrAnObjectFieldWithoutJsonIsAUsageErrorSayingWhatTheFieldTakes(String option, String value,
+            String expected) {
+        Result r = run("generate", "--model", "orbit-1", "--prompt", "a moon", option, value);
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains(expected.split("; "));
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @Test
@@ -115,14 +92,14 @@ class GenerateAnyModelTest {
 
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("duration is set twice", "--duration", "--set duration=...");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @Test
     void thePromptMayComeFromSetAndAMissingOneIsTheModelsRule() throws Exception {
         Result viaSet = run("generate", "--model", "orbit-1", "--set", "prompt=a moon");
         assertThat(viaSet.code()).as(viaSet.toString()).isZero();
-        assertThat(JSON.readTree(api.requests(Route.SUBMIT).get(0).body()).get("prompt").asText()).isEqualTo("a moon");
+        assertThat(JSON.readTree(fake.api().requests(Route.SUBMIT).get(0).body()).get("prompt").asText()).isEqualTo("a moon");
 
         Result missing = run("generate", "--model", "orbit-1");
         assertThat(missing.code()).as(missing.toString()).isEqualTo(ExitCode.INVALID_REQUEST);

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vidgen.cli.CliHarness.Result;
 import dev.vidgen.fake.Lifecycle;
-import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.SampleVideo;
+import dev.vidgen.testkit.junit.FakeVideoApiExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,36 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputPathTest {
 
-    private static FakeVideoApi api;
+    @RegisterExtension
+    static final FakeVideoApiExtension fake = CliHarness.sharedFake(Duration.ofMillis(300));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        api = FakeVideoApi.builder().apiKeys(CliHarness.KEY).taskDuration(Duration.ofMillis(300)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @AfterEach
-    void reset() {
-        api.reset();
-    }
 
     private Path request() throws IOException {
         return Files.writeString(dir.resolve("veo.json"), OfflineCommandsTest.VALID_VEO);
     }
 
     private static Result run(String... args) {
-        return CliHarness.against(api).run(args);
+        return CliHarness.against(fake.api()).run(args);
     }
 
     private String completedTask() throws IOException {
-        api.lifecycleForNextSubmit(Lifecycle.completedAtFirstPoll());
+        fake.api().lifecycleForNextSubmit(Lifecycle.completedAtFirstPoll());
         Result r = run("submit", request().toString());
         assertThat(r.code()).as(r.toString()).isZero();
         return r.outLines().get(0);
@@ -68,7 +52,7 @@ class OutputPathTest {
         assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(refused.err()).contains("already exists", "--force");
         assertThat(existing).hasContent("my earlier video");
-        assertThat(api.submitCount()).as("refused before anything was paid for").isZero();
+        assertThat(fake.api().submitCount()).as("refused before anything was paid for").isZero();
 
         Result forced = run("submit", request().toString(), "--output", existing.toString(), "--force");
         assertThat(forced.code()).as(forced.toString()).isZero();
@@ -83,7 +67,7 @@ class OutputPathTest {
         assertThat(run("download", id, "--output", existing.toString()).code()).isEqualTo(ExitCode.USAGE);
         assertThat(run("wait", id, "--output", existing.toString()).code()).isEqualTo(ExitCode.USAGE);
         assertThat(existing).hasContent("keep me");
-        assertThat(api.queryCount()).as("refused before the task was even read").isZero();
+        assertThat(fake.api().queryCount()).as("refused before the task was even read").isZero();
 
         Result forced = run("download", id, "--output", existing.toString(), "--force");
         assertThat(forced.code()).as(forced.toString()).isZero();
@@ -127,7 +111,7 @@ class OutputPathTest {
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("/dev/null is a character device, not a regular file");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
         assertThat(Files.isRegularFile(devNull)).isFalse();
     }
 
@@ -148,7 +132,7 @@ class OutputPathTest {
         Result parentIsAFile = run("submit", request().toString(), "--output", request().resolve("v.mp4").toString());
         assertThat(parentIsAFile.code()).isEqualTo(ExitCode.USAGE);
         assertThat(parentIsAFile.err()).contains("is not a directory");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     private static boolean mkfifo(Path path) {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vidgen.cli.CliHarness.Result;
 import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.fake.server.Fault;
-import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.Route;
 import dev.vidgen.fake.server.SampleVideo;
+import dev.vidgen.testkit.junit.FakeVideoApiExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,10 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,28 +33,14 @@ class TaskCommandsTest {
     private static final Pattern PROGRESS = Pattern.compile("progress: (\\w+) (\\d+)%.*");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private static FakeVideoApi api;
+    @RegisterExtension
+    static final FakeVideoApiExtension fake = CliHarness.sharedFake(Duration.ofMillis(600));
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        api = FakeVideoApi.builder().apiKeys(CliHarness.KEY).taskDuration(Duration.ofMillis(600)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @AfterEach
-    void reset() {
-        api.reset();
-    }
-
     private CliHarness cli() {
-        return CliHarness.against(api);
+        return CliHarness.against(fake.api());
     }
 
     private Path validVeo() throws IOException {
@@ -77,8 +61,8 @@ class TaskCommandsTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.outLines()).singleElement().asString().matches(TASK_ID);
-        assertThat(api.createdTaskIds()).extracting(Object::toString).containsExactly(r.outLines().get(0));
-        assertThat(api.requests(Route.SUBMIT)).singleElement().satisfies(req -> {
+        assertThat(fake.api().createdTaskIds()).extracting(Object::toString).containsExactly(r.outLines().get(0));
+        assertThat(fake.api().requests(Route.SUBMIT)).singleElement().satisfies(req -> {
             assertThat(JSON.readTree(req.body())).isEqualTo(JSON.readTree(OfflineCommandsTest.VALID_VEO));
             assertThat(req.authorized()).isTrue();
         });
@@ -106,7 +90,7 @@ class TaskCommandsTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
         assertThat(r.err()).contains("[veo.reference-images.count] reference_image_urls:", "[veo.safety-tolerance.range] safety_tolerance:",
                 "nothing was sent");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @Test
@@ -117,7 +101,7 @@ class TaskCommandsTest {
         List<String> out = r.outLines();
         assertThat(out).hasSize(2);
         assertThat(out.get(0)).matches(TASK_ID);
-        assertThat(out.get(1)).startsWith(api.baseUrl() + "/files/" + out.get(0) + "/");
+        assertThat(out.get(1)).startsWith(fake.api().baseUrl() + "/files/" + out.get(0) + "/");
         List<String[]> progress = new ArrayList<>();
         for (String line : r.errLines()) {
             Matcher m = PROGRESS.matcher(line);
@@ -152,7 +136,7 @@ class TaskCommandsTest {
 
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("does not exist");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @ParameterizedTest
@@ -161,7 +145,7 @@ class TaskCommandsTest {
         Result r = cli().run("--transport", transport, "submit", validVeo().toString(), "--wait");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(api.createdTaskIds()).hasSize(1);
+        assertThat(fake.api().createdTaskIds()).hasSize(1);
     }
 
     // ---- generate ----
@@ -174,7 +158,7 @@ class TaskCommandsTest {
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.outLines()).singleElement().asString().matches(TASK_ID);
-        JsonNode body = JSON.readTree(api.requests(Route.SUBMIT).get(0).body());
+        JsonNode body = JSON.readTree(fake.api().requests(Route.SUBMIT).get(0).body());
         assertThat(body).isEqualTo(JSON.readTree("""
                 {"model":"veo-3.1-reference-to-video","prompt":"a fox",
                  "reference_image_urls":["https://example.com/a.png","https://example.com:8443/b.png"],
@@ -189,7 +173,7 @@ class TaskCommandsTest {
                 "--duration", "5", "--shot", "2:the fox: looks up", "--shot", "3:it runs", "--mode", "pro");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        JsonNode body = JSON.readTree(api.requests(Route.SUBMIT).get(0).body());
+        JsonNode body = JSON.readTree(fake.api().requests(Route.SUBMIT).get(0).body());
         assertThat(body).isEqualTo(JSON.readTree("""
                 {"model":"kling-o3-ref","prompt":"<<<image_1>>> meets <<<image_2>>>","mode":"pro",
                  "image_list":[{"image_url":"https://example.com/first.png","type":"first_frame"},
@@ -205,7 +189,7 @@ class TaskCommandsTest {
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
         assertThat(r.err()).contains("[json.unknown-field]", "reference_image_urls", "(option --ref)");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @Test
@@ -216,7 +200,7 @@ class TaskCommandsTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_REQUEST);
         assertThat(r.err()).contains("[veo.variant.enhance-prompt] enhance_prompt:", "(option --enhance-prompt)",
                 "[veo.duration.fixed] duration:", "(option --duration)");
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @Test
@@ -238,7 +222,7 @@ class TaskCommandsTest {
         assertThat(badShot.err()).contains("SECONDS:PROMPT");
         assertThat(cli().run("generate", "--model", "kling-o3-ref", "--prompt", "x", "--duration", "five").code())
                 .isEqualTo(ExitCode.USAGE);
-        assertThat(api.submitCount()).isZero();
+        assertThat(fake.api().submitCount()).isZero();
     }
 
     @Test
@@ -249,7 +233,7 @@ class TaskCommandsTest {
         JsonNode task = JSON.readTree(r.out());
         assertThat(task.get("status").asText()).isEqualTo("completed");
         assertThat(task.get("progress").asInt()).isEqualTo(100);
-        assertThat(task.get("results").get(0).get("url").asText()).startsWith(api.baseUrl().toString());
+        assertThat(task.get("results").get(0).get("url").asText()).startsWith(fake.api().baseUrl().toString());
         assertThat(task.get("usage").get("credits_reserved").asInt()).isEqualTo(5);
     }
 
@@ -266,12 +250,12 @@ class TaskCommandsTest {
         Result json = cli().run("status", id, "--json");
         assertThat(json.code()).isZero();
         assertThat(JSON.readTree(json.out()).get("id").asText()).isEqualTo(id);
-        assertThat(api.requests(Route.QUERY)).isNotEmpty().allSatisfy(q -> assertThat(q.authorized()).isTrue());
+        assertThat(fake.api().requests(Route.QUERY)).isNotEmpty().allSatisfy(q -> assertThat(q.authorized()).isTrue());
     }
 
     @Test
     void statusOfAFailedTaskShowsItsErrorCodeAndExits0() throws Exception {
-        api.lifecycleForNextSubmit(Lifecycle.failedAtFirstPoll("content_policy"));
+        fake.api().lifecycleForNextSubmit(Lifecycle.failedAtFirstPoll("content_policy"));
         String id = submitted();
 
         Result r = cli().run("status", id);
@@ -305,7 +289,7 @@ class TaskCommandsTest {
 
     @Test
     void aFailedTaskExits4WithItsErrorCode() throws Exception {
-        api.lifecycleForNextSubmit(Lifecycle.builder().processing(20).failed("generation_failed"));
+        fake.api().lifecycleForNextSubmit(Lifecycle.builder().processing(20).failed("generation_failed"));
         String id = submitted();
 
         Result r = cli().run("wait", id);
@@ -317,7 +301,7 @@ class TaskCommandsTest {
 
     @Test
     void aFailedTaskWithJsonStillPrintsTheTask() throws Exception {
-        api.lifecycleForNextSubmit(Lifecycle.failedAtFirstPoll("generation_failed"));
+        fake.api().lifecycleForNextSubmit(Lifecycle.failedAtFirstPoll("generation_failed"));
 
         Result r = cli().run("submit", validVeo().toString(), "--wait", "--json");
 
@@ -329,7 +313,7 @@ class TaskCommandsTest {
 
     @Test
     void aWaitThatTimesOutExits5AndPrintsTheTaskIdToResumeWith() throws Exception {
-        api.lifecycleForNextSubmit(Lifecycle.builder().processing(30).runsForever());
+        fake.api().lifecycleForNextSubmit(Lifecycle.builder().processing(30).runsForever());
 
         // --timeout alone implies --wait
         Result r = cli().run("submit", validVeo().toString(), "--timeout", "400ms");
@@ -348,7 +332,7 @@ class TaskCommandsTest {
 
     @Test
     void downloadSavesACompletedTasksVideo() throws Exception {
-        api.lifecycleForNextSubmit(Lifecycle.completedAtFirstPoll());
+        fake.api().lifecycleForNextSubmit(Lifecycle.completedAtFirstPoll());
         String id = submitted();
         Path video = dir.resolve("d.mp4");
 
@@ -361,14 +345,14 @@ class TaskCommandsTest {
 
     @Test
     void downloadOfARunningTaskExits5AndOfAFailedOneExits4() throws Exception {
-        api.lifecycleForNextSubmit(Lifecycle.builder().processing(40).runsForever());
+        fake.api().lifecycleForNextSubmit(Lifecycle.builder().processing(40).runsForever());
         String running = submitted();
         Result r = cli().run("download", running, "--output", dir.resolve("r.mp4").toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.TIMEOUT);
         assertThat(r.err()).contains("not finished yet").contains("vidgen wait " + running);
         assertThat(dir.resolve("r.mp4")).doesNotExist();
 
-        api.lifecycleForNextSubmit(Lifecycle.failedAtFirstPoll("generation_failed"));
+        fake.api().lifecycleForNextSubmit(Lifecycle.failedAtFirstPoll("generation_failed"));
         String failed = submitted();
         Result f = cli().run("download", failed, "--output", dir.resolve("f.mp4").toString());
         assertThat(f.code()).as(f.toString()).isEqualTo(ExitCode.TASK_FAILED);
@@ -384,7 +368,7 @@ class TaskCommandsTest {
 
     @Test
     void aRefusedKeyIsAnApiErrorThatNeverShowsTheKey() throws Exception {
-        Result r = CliHarness.against(api).env("FOXAPI_API_KEY", "sk-wrong-key-Lp3Vb8").run("submit", validVeo().toString());
+        Result r = CliHarness.against(fake.api()).env("FOXAPI_API_KEY", "sk-wrong-key-Lp3Vb8").run("submit", validVeo().toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.API_ERROR);
         assertThat(r.err()).contains("refused the key").contains("401").doesNotContain("sk-wrong-key-Lp3Vb8");
@@ -392,14 +376,14 @@ class TaskCommandsTest {
 
     @Test
     void aServerErrorAfterTheTaskWasCreatedSaysATaskMayExist() throws Exception {
-        api.faults().next(Route.SUBMIT, Fault.status(500).afterProcessing());
+        fake.api().faults().next(Route.SUBMIT, Fault.status(500).afterProcessing());
 
         Result r = cli().run("submit", validVeo().toString());
 
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.API_ERROR);
         assertThat(r.err()).contains("500").contains("a task may have been created");
         assertThat(r.err().split("may have been created", -1)).as("said once: %s", r.err()).hasSize(2);
-        assertThat(api.submitCount()).as("a submit that may have created a task is never retried").isEqualTo(1);
+        assertThat(fake.api().submitCount()).as("a submit that may have created a task is never retried").isEqualTo(1);
     }
 
     @Test
@@ -431,11 +415,11 @@ class TaskCommandsTest {
 
     @Test
     void theKeyGivenAsAnOptionIsUsedAndNeverPrinted() throws Exception {
-        CliHarness cli = new CliHarness().env("FOXAPI_BASE_URL", api.baseUrl().toString());
+        CliHarness cli = new CliHarness().env("FOXAPI_BASE_URL", fake.api().baseUrl().toString());
 
         Result r = cli.run("--api-key", CliHarness.KEY, "submit", validVeo().toString(), "--wait", "--json", "--verbose");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(api.requests(Route.SUBMIT)).singleElement().satisfies(req -> assertThat(req.authorized()).isTrue());
+        assertThat(fake.api().requests(Route.SUBMIT)).singleElement().satisfies(req -> assertThat(req.authorized()).isTrue());
     }
 }

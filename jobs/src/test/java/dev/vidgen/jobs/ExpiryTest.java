@@ -1,14 +1,9 @@
 package dev.vidgen.jobs;
 
-import dev.vidgen.client.VideoClient;
-import dev.vidgen.client.await.AwaitOptions;
-import dev.vidgen.domain.kling.KlingReferenceRequest;
-import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.time.VirtualTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -26,27 +21,14 @@ class ExpiryTest {
 
     @TempDir
     Path dir;
-    private FakeVideoApi api;
-    private VideoClient client;
+
+    @RegisterExtension
+    final TestApi fixture = new TestApi(Duration.ofMillis(200));
     private final VirtualTime time = new VirtualTime();
 
-    @BeforeEach
-    void start() {
-        api = FakeVideoApi.builder().taskDuration(Duration.ofMillis(200)).start();
-        client = VideoClient.builder().baseUrl(api.baseUrl()).apiKey(api.apiKey()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
-
+    /** A service the test closes itself: the first one stops before the second starts. */
     private VideoJobs jobs(ResultStore store) {
-        return VideoJobs.builder().client(client).journal(Journal.embedded(dir.resolve("journal"))).resultStore(store)
-                .clock(time.clock()).pollingInterval(Duration.ofMillis(100))
-                .polling(AwaitOptions.builder().minInterval(Duration.ofMillis(50)).maxInterval(Duration.ofMillis(200)).build())
-                .build();
+        return fixture.builder(Journal.embedded(dir.resolve("journal"))).resultStore(store).clock(time.clock()).build();
     }
 
     @ParameterizedTest(name = "down for {0} h: {1}")
@@ -65,7 +47,7 @@ class ExpiryTest {
             }
         };
         try (VideoJobs first = jobs(full).start()) {
-            first.enqueue(key, KlingReferenceRequest.builder().prompt("a fox").build());
+            first.enqueue(key, TestApi.request("a fox"));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (first.job(key).orElseThrow().error().filter(e -> e.contains("No space left")).isEmpty()
                     && System.nanoTime() < deadline) {

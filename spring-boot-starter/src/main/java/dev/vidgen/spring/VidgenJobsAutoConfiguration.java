@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -65,15 +66,10 @@ public class VidgenJobsAutoConfiguration {
                                 ObjectProvider<AwaitOptions> polling) {
         VideoJobsBuilder b = VideoJobs.builder().client(client).journal(Journal.shared(dataSource)).resultStore(store)
                 .applySchema(properties.initializeSchema()).tablePrefix(properties.tablePrefix());
-        if (properties.maxInFlight() != null) {
-            b.maxInFlight(properties.maxInFlight());
-        }
-        if (properties.workers() != null) {
-            b.workers(properties.workers());
-        }
-        if (properties.instanceName() != null) {
-            b.instanceName(properties.instanceName());
-        }
+        PropertyMapper whenSet = PropertyMapper.get(); // an unset (null) property keeps the builder's default
+        whenSet.from(properties.maxInFlight()).to(b::maxInFlight);
+        whenSet.from(properties.workers()).to(b::workers);
+        whenSet.from(properties.instanceName()).to(b::instanceName);
         polling.ifUnique(b::polling);
         VideoJobs jobs = b.build();
         return properties.autoStart() ? jobs.start() : jobs;

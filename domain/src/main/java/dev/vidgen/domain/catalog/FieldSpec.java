@@ -1,5 +1,6 @@
 package dev.vidgen.domain.catalog;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,5 +33,10 @@ public record FieldSpec(
     public FieldSpec {
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
         ruleIds = ruleIds == null ? List.of() : List.copyOf(ruleIds);
+    }
+
+    /** The {@code allowedValues} of an enum field: each constant as the API spells it (its {@code toString()}), in order. */
+    public static List<String> valuesOf(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(Object::toString).toList();
     }
 }

@@ -5,7 +5,6 @@ import dev.vidgen.domain.catalog.ModelCapabilities;
 import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.domain.validation.RuleIds;
 import dev.vidgen.domain.validation.Violation;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -81,7 +80,7 @@ public final class KlingFamily implements ModelFamily<KlingReferenceRequest> {
                 new FieldSpec("prompt", "prompt", "string", true, List.of(), null, MAX_PROMPT_LENGTH, null,
                         List.of(RuleIds.KLING_PROMPT_REQUIRED, RuleIds.KLING_PROMPT_LENGTH, RuleIds.KLING_PROMPT_TEMPLATE_REF),
                         "what the video shows; <<<image_N>>> and <<<video_1>>> refer to list items, from 1"),
-                new FieldSpec("mode", "mode", "string", false, values(KlingMode.values()), null, null,
+                new FieldSpec("mode", "mode", "string", false, FieldSpec.valuesOf(KlingMode.values()), null, null,
                         KlingMode.STANDARD.value(), List.of(RuleIds.KLING_MODE), "standard (faster) or pro (higher quality, slower)"),
                 new FieldSpec("image_list", "imageList", "object[]", false, List.of(), null, MAX_IMAGES, null,
                         List.of(RuleIds.KLING_IMAGE_COUNT, RuleIds.KLING_IMAGE_END_NEEDS_FIRST,
@@ -89,7 +88,7 @@ public final class KlingFamily implements ModelFamily<KlingReferenceRequest> {
                         "images: first frame, end frame or plain references; at most 7, at most 4 with a reference video"),
                 new FieldSpec("image_list[].image_url", "imageList[].imageUrl", "string", true, List.of(), null, null, null,
                         List.of(RuleIds.URL_ABSOLUTE_HTTP), "the image, an absolute http(s) URL"),
-                new FieldSpec("image_list[].type", "imageList[].type", "string", false, values(ImageType.values()), null, null,
+                new FieldSpec("image_list[].type", "imageList[].type", "string", false, FieldSpec.valuesOf(ImageType.values()), null, null,
                         null, List.of(RuleIds.KLING_IMAGE_TYPE, RuleIds.KLING_IMAGE_END_NEEDS_FIRST,
                                 RuleIds.KLING_VIDEO_BASE_EXCLUDES_FRAMES),
                         "first_frame, end_frame, or absent for a plain reference image"),
@@ -97,11 +96,11 @@ public final class KlingFamily implements ModelFamily<KlingReferenceRequest> {
                         List.of(RuleIds.KLING_VIDEO_COUNT, RuleIds.LIST_ITEM_REQUIRED), "the reference video, at most one"),
                 new FieldSpec("video_list[].video_url", "videoList[].videoUrl", "string", true, List.of(), null, null, null,
                         List.of(RuleIds.URL_ABSOLUTE_HTTP), "the video, an absolute http(s) URL"),
-                new FieldSpec("video_list[].refer_type", "videoList[].referType", "string", false, values(ReferType.values()),
+                new FieldSpec("video_list[].refer_type", "videoList[].referType", "string", false, FieldSpec.valuesOf(ReferType.values()),
                         null, null, null, List.of(), "feature (a reference) or base (the footage to edit)"),
                 new FieldSpec("video_list[].keep_original_sound", "videoList[].keepOriginalSound", "string", false,
-                        values(KeepOriginalSound.values()), null, null, null, List.of(), "whether to keep the video's sound"),
-                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, values(KlingAspectRatio.values()), null, null,
+                        FieldSpec.valuesOf(KeepOriginalSound.values()), null, null, null, List.of(), "whether to keep the video's sound"),
+                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, FieldSpec.valuesOf(KlingAspectRatio.values()), null, null,
                         KlingAspectRatio.LANDSCAPE_16_9.value(), List.of(RuleIds.KLING_ASPECT_RATIO), "output aspect ratio"),
                 new FieldSpec("duration", "duration", "integer", false, List.of(), MIN_DURATION, MAX_DURATION,
                         String.valueOf(DEFAULT_DURATION),
@@ -118,9 +117,5 @@ public final class KlingFamily implements ModelFamily<KlingReferenceRequest> {
                         MIN_SEGMENT_DURATION, null, null, List.of(RuleIds.KLING_MULTI_PROMPT_SUM, RuleIds.KLING_MULTI_PROMPT_SHAPE),
                         "the segment's length in seconds, at least 1"));
         return new ModelCapabilities(KlingReferenceRequest.MODEL_ID, NAME, "Kling O3 reference video (kling-v3-omni)", fields);
-    }
-
-    private static List<String> values(Enum<?>[] constants) {
-        return Arrays.stream(constants).map(Object::toString).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vidgen.domain.kling;
 
+import dev.vidgen.domain.RequestLists;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.validation.constraints.CapabilityRules;
 import dev.vidgen.domain.validation.constraints.IntRange;
@@ -8,8 +9,6 @@ import dev.vidgen.domain.validation.constraints.MaxLength;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -50,13 +49,9 @@ public record KlingReferenceRequest(
     public static final String MODEL_ID = "kling-o3-ref";
 
     public KlingReferenceRequest {
-        imageList = copy(imageList);
-        videoList = copy(videoList);
-        multiPrompt = copy(multiPrompt);
-    }
-
-    private static <T> List<T> copy(List<T> list) {
-        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+        imageList = RequestLists.frozen(imageList);
+        videoList = RequestLists.frozen(videoList);
+        multiPrompt = RequestLists.frozen(multiPrompt);
     }
 
     @Override
@@ -73,9 +68,9 @@ public record KlingReferenceRequest(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prompt = prompt; b.mode = mode; b.aspectRatio = aspectRatio; b.duration = duration;
-        b.imageList = imageList == null ? null : new ArrayList<>(imageList);
-        b.videoList = videoList == null ? null : new ArrayList<>(videoList);
-        b.multiPrompt = multiPrompt == null ? null : new ArrayList<>(multiPrompt);
+        b.imageList = RequestLists.editable(imageList);
+        b.videoList = RequestLists.editable(videoList);
+        b.multiPrompt = RequestLists.editable(multiPrompt);
         return b;
     }
 
@@ -99,28 +94,16 @@ public record KlingReferenceRequest(
         public Builder mode(KlingMode mode) { this.mode = mode; return this; }
 
         /** Adds one image. */
-        public Builder image(KlingImage image) {
-            if (imageList == null) {
-                imageList = new ArrayList<>();
-            }
-            imageList.add(image);
-            return this;
-        }
+        public Builder image(KlingImage image) { imageList = RequestLists.append(imageList, image); return this; }
 
         /** Replaces the images. */
-        public Builder imageList(List<KlingImage> images) { this.imageList = images == null ? null : new ArrayList<>(images); return this; }
+        public Builder imageList(List<KlingImage> images) { this.imageList = RequestLists.editable(images); return this; }
 
         /** Adds the reference video. */
-        public Builder video(KlingVideo video) {
-            if (videoList == null) {
-                videoList = new ArrayList<>();
-            }
-            videoList.add(video);
-            return this;
-        }
+        public Builder video(KlingVideo video) { videoList = RequestLists.append(videoList, video); return this; }
 
         /** Replaces the reference videos. */
-        public Builder videoList(List<KlingVideo> videos) { this.videoList = videos == null ? null : new ArrayList<>(videos); return this; }
+        public Builder videoList(List<KlingVideo> videos) { this.videoList = RequestLists.editable(videos); return this; }
 
         /** Sets the aspect ratio. */
         public Builder aspectRatio(KlingAspectRatio aspectRatio) { this.aspectRatio = aspectRatio; return this; }
@@ -130,15 +113,12 @@ public record KlingReferenceRequest(
 
         /** Adds one multi_prompt segment. */
         public Builder shot(String prompt, int seconds) {
-            if (multiPrompt == null) {
-                multiPrompt = new ArrayList<>();
-            }
-            multiPrompt.add(new KlingShot(prompt, seconds));
+            multiPrompt = RequestLists.append(multiPrompt, new KlingShot(prompt, seconds));
             return this;
         }
 
         /** Replaces the multi_prompt segments. */
-        public Builder multiPrompt(List<KlingShot> shots) { this.multiPrompt = shots == null ? null : new ArrayList<>(shots); return this; }
+        public Builder multiPrompt(List<KlingShot> shots) { this.multiPrompt = RequestLists.editable(shots); return this; }
 
         /** Builds the immutable request. */
         public KlingReferenceRequest build() {

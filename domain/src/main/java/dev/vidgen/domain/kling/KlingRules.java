@@ -5,14 +5,14 @@ import static dev.vidgen.domain.kling.KlingFamily.MAX_DURATION_WITH_VIDEO;
 import static dev.vidgen.domain.kling.KlingFamily.MAX_IMAGES;
 import static dev.vidgen.domain.kling.KlingFamily.MAX_IMAGES_WITH_VIDEO;
 
+import dev.vidgen.domain.validation.PromptReferences;
 import dev.vidgen.domain.validation.RuleIds;
+import dev.vidgen.domain.validation.SegmentSum;
 import dev.vidgen.domain.validation.Violation;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 final class KlingRules {
 
     /** {@code <<<image_2>>>}, {@code <<<video_1>>>}; numbering starts at 1. */
-    private static final Pattern TEMPLATE_REF = Pattern.compile("<<<(image|video)_(\\d+)>>>");
+    private static final PromptReferences REFERENCES =
+            new PromptReferences(RuleIds.KLING_PROMPT_TEMPLATE_REF, Pattern.compile("<<<(image|video)_(\\d+)>>>"));
 
     private KlingRules() {
     }
@@ -52,16 +53,13 @@ final class KlingRules {
                             + " a reference video; got " + images.size()));
         }
         checkFrames(images, baseVideo, out);
-        checkSum(r, baseVideo, out);
-
-        checkRefs("prompt", "prompt", r.prompt(), images.size(), videos.size(), out);
-        List<KlingShot> shots = r.multiPrompt() == null ? List.of() : r.multiPrompt();
-        for (int i = 0; i < shots.size(); i++) {
-            if (shots.get(i) != null) {
-                checkRefs("multiPrompt[" + i + "].prompt", "multi_prompt segment " + (i + 1) + "'s prompt",
-                        shots.get(i).prompt(), images.size(), videos.size(), out);
-            }
+        if (!baseVideo || duration != null) { // with a base video and no duration the total is unknowable
+            SegmentSum.check(RuleIds.KLING_MULTI_PROMPT_SUM, r.multiPrompt(), KlingShot::duration, duration, DEFAULT_DURATION,
+                    "the default", out);
         }
+        REFERENCES.check(r.prompt(), r.multiPrompt(), KlingShot::prompt, Map.of(
+                "image", new PromptReferences.Target("image_list", images.size(), "image", "images"),
+                "video", new PromptReferences.Target("video_list", videos.size(), "video", "videos")), out);
         return out;
     }
 
@@ -99,51 +97,6 @@ final class KlingRules {
         if (endAt >= 0 && firstAt < 0) {
             out.add(new Violation(RuleIds.KLING_IMAGE_END_NEEDS_FIRST, "imageList[" + endAt + "].type", ImageType.END_FRAME,
                     "an end_frame needs a first_frame in image_list; add one or drop the type"));
-        }
-    }
-
-    /** The segment durations add up to the duration, 5 when not set; unknowable with a base video and no duration. */
-    private static void checkSum(KlingReferenceRequest r, boolean baseVideo, List<Violation> out) {
-        List<KlingShot> shots = r.multiPrompt();
-        if (shots == null || shots.isEmpty() || (baseVideo && r.duration() == null)) {
-            return;
-        }
-        long sum = 0;
-        for (KlingShot shot : shots) {
-            if (shot == null || shot.duration() == null) {
-                return; // reported by the field constraints; a sum of unknowns is no news
-            }
-            sum += shot.duration();
-        }
-        int total = r.duration() == null ? DEFAULT_DURATION : r.duration();
-        if (sum != total) {
-            out.add(new Violation(RuleIds.KLING_MULTI_PROMPT_SUM, "multiPrompt", shots,
-                    "multi_prompt segment durations add up to " + sum + " seconds but the duration is " + total
-                            + (r.duration() == null ? " (the default, as duration is not set)" : "")
-                            + "; make them equal"));
-        }
-    }
-
-    /** Every {@code <<<image_N>>>} / {@code <<<video_N>>>} points at an existing item; each bad reference reported once. */
-    private static void checkRefs(String path, String what, String prompt, int images, int videos, List<Violation> out) {
-        if (prompt == null) {
-            return;
-        }
-        Set<String> reported = new LinkedHashSet<>();
-        Matcher m = TEMPLATE_REF.matcher(prompt);
-        while (m.find()) {
-            boolean image = m.group(1).equals("image");
-            int available = image ? images : videos;
-            String digits = m.group(2);
-            // more than 9 digits cannot be a list position; avoid parsing it into an overflow
-            long n = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
-            if ((n < 1 || n > available) && reported.add(m.group())) {
-                String list = image ? "image_list" : "video_list";
-                String has = available == 0 ? "there is no " + list
-                        : list + " has " + available + (image ? (available == 1 ? " image" : " images") : (available == 1 ? " video" : " videos"));
-                out.add(new Violation(RuleIds.KLING_PROMPT_TEMPLATE_REF, path, prompt,
-                        what + " refers to " + m.group() + " but " + has + "; references count from 1"));
-            }
         }
     }
 }

@@ -18,9 +18,13 @@ public final class Urls {
     /**
      * Parses text into a URI without throwing: text that is not a URI at all is kept as an opaque
      * {@code invalid:} URI holding the original text, so that validation (rule {@code url.absolute-http})
-     * reports it with the field path instead of the builder throwing.
+     * reports it with the field path instead of the builder throwing. {@code null} gives {@code null}
+     * (a field not set), so that builders can pass what they are given straight through.
      */
     public static URI parseLenient(String text) {
+        if (text == null) {
+            return null;
+        }
         try {
             return new URI(text);
         } catch (URISyntaxException e) {

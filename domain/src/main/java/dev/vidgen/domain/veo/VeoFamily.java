@@ -6,7 +6,6 @@ import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.domain.validation.RuleIds;
 import dev.vidgen.domain.validation.Violation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,11 +69,11 @@ public final class VeoFamily implements ModelFamily<VeoReferenceRequest> {
                         MIN_REFERENCE_IMAGES, MAX_REFERENCE_IMAGES, null,
                         List.of(RuleIds.VEO_REFERENCE_IMAGES_COUNT, RuleIds.URL_ABSOLUTE_HTTP, RuleIds.LIST_ITEM_REQUIRED),
                         "1 to 3 absolute http(s) image URLs, for character or style consistency"),
-                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, values(VeoAspectRatio.values()), null, null,
+                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, FieldSpec.valuesOf(VeoAspectRatio.values()), null, null,
                         VeoAspectRatio.LANDSCAPE_16_9.value(), List.of(RuleIds.VEO_ASPECT_RATIO), "output aspect ratio"),
                 new FieldSpec("duration", "duration", "integer", false, List.of(), DURATION, DURATION,
                         String.valueOf(DURATION), List.of(RuleIds.VEO_DURATION_FIXED), "video length in seconds, fixed at 8"),
-                new FieldSpec("resolution", "resolution", "string", false, values(VeoResolution.values()), null, null,
+                new FieldSpec("resolution", "resolution", "string", false, FieldSpec.valuesOf(VeoResolution.values()), null, null,
                         VeoResolution.P1080.value(), List.of(RuleIds.VEO_RESOLUTION), "output resolution"),
                 new FieldSpec("generate_audio", "generateAudio", "boolean", false, List.of(), null, null, "false",
                         List.of(), "whether to generate matching audio"),
@@ -87,18 +86,14 @@ public final class VeoFamily implements ModelFamily<VeoReferenceRequest> {
             fields.add(new FieldSpec("enhance_prompt", "enhancePrompt", "boolean", false, List.of(), null, null, null,
                     List.of(RuleIds.VEO_VARIANT_ENHANCE_PROMPT), "let the server improve the prompt (advanced)"));
             fields.add(new FieldSpec("person_generation", "personGeneration", "string", false,
-                    values(PersonGeneration.values()), null, null, null, List.of(RuleIds.VEO_VARIANT_PERSON_GENERATION),
+                    FieldSpec.valuesOf(PersonGeneration.values()), null, null, null, List.of(RuleIds.VEO_VARIANT_PERSON_GENERATION),
                     "whether people may be generated (advanced)"));
-            fields.add(new FieldSpec("reference_type", "referenceType", "string", false, values(ReferenceType.values()),
+            fields.add(new FieldSpec("reference_type", "referenceType", "string", false, FieldSpec.valuesOf(ReferenceType.values()),
                     null, null, null, List.of(RuleIds.VEO_VARIANT_REFERENCE_TYPE),
                     "use the images as assets (subjects) or as a style (advanced)"));
         }
         String description = model == VeoModel.STANDARD ? "Veo 3.1 reference-to-video, standard"
                 : "Veo 3.1 reference-to-video, fast (no enhance_prompt, person_generation, reference_type)";
         return new ModelCapabilities(model.value(), NAME, description, fields);
-    }
-
-    private static List<String> values(Enum<?>[] constants) {
-        return Arrays.stream(constants).map(Object::toString).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vidgen.domain.veo;
 
+import dev.vidgen.domain.RequestLists;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.validation.Urls;
 import dev.vidgen.domain.validation.constraints.CapabilityRules;
@@ -9,8 +10,6 @@ import dev.vidgen.domain.validation.constraints.ListSize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -60,7 +59,7 @@ public record VeoReferenceRequest(
         ReferenceType referenceType) implements VideoRequest {
 
     public VeoReferenceRequest {
-        referenceImageUrls = referenceImageUrls == null ? null : Collections.unmodifiableList(new ArrayList<>(referenceImageUrls));
+        referenceImageUrls = RequestLists.frozen(referenceImageUrls);
     }
 
     @Override
@@ -77,7 +76,7 @@ public record VeoReferenceRequest(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.model = model; b.prompt = prompt;
-        b.referenceImageUrls = referenceImageUrls == null ? null : new ArrayList<>(referenceImageUrls);
+        b.referenceImageUrls = RequestLists.editable(referenceImageUrls);
         b.aspectRatio = aspectRatio; b.duration = duration; b.resolution = resolution;
         b.generateAudio = generateAudio; b.autoFix = autoFix; b.safetyTolerance = safetyTolerance;
         b.enhancePrompt = enhancePrompt; b.personGeneration = personGeneration; b.referenceType = referenceType;
@@ -110,21 +109,18 @@ public record VeoReferenceRequest(
 
         /** Adds one reference image. */
         public Builder referenceImage(URI url) {
-            if (referenceImageUrls == null) {
-                referenceImageUrls = new ArrayList<>();
-            }
-            referenceImageUrls.add(url);
+            referenceImageUrls = RequestLists.append(referenceImageUrls, url);
             return this;
         }
 
         /** Adds one reference image given as text; a malformed URL is reported by validation, not here. */
         public Builder referenceImage(String url) {
-            return referenceImage(url == null ? null : Urls.parseLenient(url));
+            return referenceImage(Urls.parseLenient(url));
         }
 
         /** Replaces the reference images. */
         public Builder referenceImageUrls(List<URI> urls) {
-            this.referenceImageUrls = urls == null ? null : new ArrayList<>(urls);
+            this.referenceImageUrls = RequestLists.editable(urls);
             return this;
         }
 

@@ -4,13 +4,12 @@ import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.task.TaskId;
 import dev.vidgen.fake.port.FakeTaskPort;
 import java.util.List;
-import org.assertj.core.api.AbstractObjectAssert;
 
 /** Assertions on what a {@link FakeTaskPort} received; start with {@link VidgenAssertions#assertThat(FakeTaskPort)}. */
-public final class FakeTaskPortAssert extends AbstractObjectAssert<FakeTaskPortAssert, FakeTaskPort> {
+public final class FakeTaskPortAssert extends FakeTasksAssert<FakeTaskPortAssert, FakeTaskPort> {
 
     FakeTaskPortAssert(FakeTaskPort actual) {
-        super(actual, FakeTaskPortAssert.class);
+        super(actual, FakeTaskPortAssert.class, "the fake port");
     }
 
     /** Exactly {@code n} submit calls arrived (rejected and failed ones included). */
@@ -36,16 +35,6 @@ public final class FakeTaskPortAssert extends AbstractObjectAssert<FakeTaskPortA
         isNotNull();
         if (actual.fetchCount(id) != n) {
             failWithMessage("Expected %s fetch(es) of task %s but it was fetched %s time(s)", n, id, actual.fetchCount(id));
-        }
-        return this;
-    }
-
-    /** Exactly {@code n} tasks were created. */
-    public FakeTaskPortAssert createdTasks(int n) {
-        isNotNull();
-        List<TaskId> ids = actual.createdTaskIds();
-        if (ids.size() != n) {
-            failWithMessage("Expected %s task(s) created but the fake port created %s: %s", n, ids.size(), ids);
         }
         return this;
     }

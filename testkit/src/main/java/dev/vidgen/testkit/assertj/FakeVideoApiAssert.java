@@ -5,13 +5,12 @@ import dev.vidgen.fake.server.FakeVideoApi;
 import dev.vidgen.fake.server.RecordedRequest;
 import dev.vidgen.fake.server.Route;
 import java.util.List;
-import org.assertj.core.api.AbstractObjectAssert;
 
 /** Assertions on what a {@link FakeVideoApi} received; start with {@link VidgenAssertions#assertThat(FakeVideoApi)}. */
-public final class FakeVideoApiAssert extends AbstractObjectAssert<FakeVideoApiAssert, FakeVideoApi> {
+public final class FakeVideoApiAssert extends FakeTasksAssert<FakeVideoApiAssert, FakeVideoApi> {
 
     FakeVideoApiAssert(FakeVideoApi actual) {
-        super(actual, FakeVideoApiAssert.class);
+        super(actual, FakeVideoApiAssert.class, "the fake");
     }
 
     /** Exactly {@code n} {@code POST /v1/videos/generations} arrived (faulted and rejected ones included). */
@@ -41,16 +40,6 @@ public final class FakeVideoApiAssert extends AbstractObjectAssert<FakeVideoApiA
         if (count != n) {
             failWithMessage("Expected %s %s request(s) of %s but the fake received %s; all requests: %s",
                     n, method, route, count, summary());
-        }
-        return this;
-    }
-
-    /** Exactly {@code n} tasks were created. */
-    public FakeVideoApiAssert createdTasks(int n) {
-        isNotNull();
-        List<TaskId> ids = actual.createdTaskIds();
-        if (ids.size() != n) {
-            failWithMessage("Expected %s task(s) created but the fake created %s: %s", n, ids.size(), ids);
         }
         return this;
     }

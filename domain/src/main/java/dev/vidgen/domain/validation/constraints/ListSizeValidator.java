@@ -1,26 +1,22 @@
 package dev.vidgen.domain.validation.constraints;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import java.util.Collection;
 
 /** Validates {@link ListSize}. */
-public final class ListSizeValidator implements ConstraintValidator<ListSize, Collection<?>> {
-
-    private int min;
-    private int max;
+public final class ListSizeValidator extends BoundedValidator<ListSize, Collection<?>> {
 
     @Override
     public void initialize(ListSize annotation) {
-        min = annotation.min();
-        max = annotation.max();
+        bounds(annotation.min(), annotation.max());
     }
 
     @Override
-    public boolean isValid(Collection<?> value, ConstraintValidatorContext context) {
-        if (value == null || (value.size() >= min && value.size() <= max)) {
-            return true;
-        }
-        return ConstraintMessages.rejectWithGot(context, String.valueOf(value.size()));
+    long measure(Collection<?> value) {
+        return value.size();
+    }
+
+    @Override
+    String got(Collection<?> value, long measure) {
+        return String.valueOf(measure);
     }
 }

@@ -1,27 +1,20 @@
 package dev.vidgen.domain.validation.constraints;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-
-/** Validates {@link MaxLength}. */
-public final class MaxLengthValidator implements ConstraintValidator<MaxLength, CharSequence> {
-
-    private int max;
+/** Validates {@link MaxLength}, counting code points (an emoji is one character). */
+public final class MaxLengthValidator extends BoundedValidator<MaxLength, CharSequence> {
 
     @Override
     public void initialize(MaxLength annotation) {
-        max = annotation.value();
+        bounds(Long.MIN_VALUE, annotation.value());
     }
 
     @Override
-    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-        if (value == null) {
-            return true;
-        }
-        int length = Character.codePointCount(value, 0, value.length());
-        if (length <= max) {
-            return true;
-        }
-        return ConstraintMessages.rejectWithGot(context, length + " characters");
+    long measure(CharSequence value) {
+        return Character.codePointCount(value, 0, value.length());
+    }
+
+    @Override
+    String got(CharSequence value, long measure) {
+        return measure + " characters";
     }
 }

@@ -1,12 +1,11 @@
 package dev.vidgen.models.klingr2v;
 
+import dev.vidgen.domain.RequestLists;
 import dev.vidgen.domain.validation.Urls;
 import dev.vidgen.domain.validation.constraints.HttpUrl;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ public record KlingElement(
              URI> referenceImageUrls) {
 
     public KlingElement {
-        referenceImageUrls = referenceImageUrls == null ? null : Collections.unmodifiableList(new ArrayList<>(referenceImageUrls));
+        referenceImageUrls = RequestLists.frozen(referenceImageUrls);
     }
 
     /** An element from URIs. */
@@ -34,7 +33,7 @@ public record KlingElement(
 
     /** An element from URL text; a malformed URL is reported by validation, not here. */
     public static KlingElement of(String frontalImageUrl, String... referenceImageUrls) {
-        return new KlingElement(frontalImageUrl == null ? null : Urls.parseLenient(frontalImageUrl),
-                Arrays.stream(referenceImageUrls).map(u -> u == null ? null : Urls.parseLenient(u)).toList());
+        return new KlingElement(Urls.parseLenient(frontalImageUrl),
+                Arrays.stream(referenceImageUrls).map(Urls::parseLenient).toList());
     }
 }

@@ -4,7 +4,6 @@ import dev.vidgen.domain.catalog.FieldSpec;
 import dev.vidgen.domain.catalog.ModelCapabilities;
 import dev.vidgen.domain.catalog.ModelFamily;
 import dev.vidgen.domain.validation.Violation;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -72,7 +71,7 @@ public final class KlingReferenceToVideoFamily implements ModelFamily<KlingRefer
                                 KlingR2vRuleIds.PROMPT_TEMPLATE_REF),
                         "what the video shows, at most 2500 characters; @Image1.. and @Element1.. name list items; "
                                 + "give prompt or multi_prompt, not both"),
-                new FieldSpec("resolution", "resolution", "string", false, values(KlingR2vResolution.values()), null, null, null,
+                new FieldSpec("resolution", "resolution", "string", false, FieldSpec.valuesOf(KlingR2vResolution.values()), null, null, null,
                         List.of(KlingR2vRuleIds.RESOLUTION), "output resolution (720p is probably the default)"),
                 new FieldSpec("generate_audio", "generateAudio", "boolean", false, List.of(), null, null, null,
                         List.of(), "whether to generate audio"),
@@ -91,12 +90,12 @@ public final class KlingReferenceToVideoFamily implements ModelFamily<KlingRefer
                 new FieldSpec("elements[].reference_image_urls", "elements[].referenceImageUrls", "string[]", false, List.of(),
                         null, null, null, List.of(KlingR2vRuleIds.URL_ABSOLUTE_HTTP, KlingR2vRuleIds.LIST_ITEM_REQUIRED),
                         "more images of the subject, absolute http(s) URLs"),
-                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, values(KlingR2vAspectRatio.values()), null, null,
+                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, FieldSpec.valuesOf(KlingR2vAspectRatio.values()), null, null,
                         null, List.of(KlingR2vRuleIds.ASPECT_RATIO), "output aspect ratio"),
                 new FieldSpec("duration", "duration", "integer", false, List.of(), MIN_DURATION, MAX_DURATION, null,
                         List.of(KlingR2vRuleIds.DURATION_RANGE, KlingR2vRuleIds.MULTI_PROMPT_SUM),
                         "seconds, 3 to 15 (5 is assumed when not set)"),
-                new FieldSpec("shot_type", "shotType", "string", false, values(KlingR2vShotType.values()), null, null, null,
+                new FieldSpec("shot_type", "shotType", "string", false, FieldSpec.valuesOf(KlingR2vShotType.values()), null, null, null,
                         List.of(KlingR2vRuleIds.SHOT_TYPE), "currently fixed to customize (advanced: do not pass unless necessary)"),
                 new FieldSpec("multi_prompt", "multiPrompt", "object[]", false, List.of(), null, null, null,
                         List.of(KlingR2vRuleIds.MULTI_PROMPT_SUM, KlingR2vRuleIds.PROMPT_EXCLUSIVE, KlingR2vRuleIds.PROMPT_REQUIRED,
@@ -108,9 +107,5 @@ public final class KlingReferenceToVideoFamily implements ModelFamily<KlingRefer
                         List.of(KlingR2vRuleIds.MULTI_PROMPT_SUM), "the segment's length in seconds"));
         return new ModelCapabilities(KlingReferenceToVideoRequest.MODEL_ID, NAME,
                 "Kling O3 reference-to-video (prompt or multi_prompt, frames, @Image/@Element references)", fields);
-    }
-
-    private static List<String> values(Enum<?>[] constants) {
-        return Arrays.stream(constants).map(Object::toString).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vidgen.models.klingr2v;
 
+import dev.vidgen.domain.RequestLists;
 import dev.vidgen.domain.VideoRequest;
 import dev.vidgen.domain.validation.Urls;
 import dev.vidgen.domain.validation.constraints.CapabilityRules;
@@ -9,8 +10,6 @@ import dev.vidgen.domain.validation.constraints.MaxLength;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -64,13 +63,9 @@ public record KlingReferenceToVideoRequest(
     public static final String MODEL_ID = "kling-o3-reference-to-video";
 
     public KlingReferenceToVideoRequest {
-        imageUrls = copy(imageUrls);
-        elements = copy(elements);
-        multiPrompt = copy(multiPrompt);
-    }
-
-    private static <T> List<T> copy(List<T> list) {
-        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+        imageUrls = RequestLists.frozen(imageUrls);
+        elements = RequestLists.frozen(elements);
+        multiPrompt = RequestLists.frozen(multiPrompt);
     }
 
     @Override
@@ -88,10 +83,10 @@ public record KlingReferenceToVideoRequest(
         Builder b = new Builder();
         b.prompt = prompt; b.resolution = resolution; b.generateAudio = generateAudio;
         b.startImageUrl = startImageUrl; b.endImageUrl = endImageUrl;
-        b.imageUrls = imageUrls == null ? null : new ArrayList<>(imageUrls);
-        b.elements = elements == null ? null : new ArrayList<>(elements);
+        b.imageUrls = RequestLists.editable(imageUrls);
+        b.elements = RequestLists.editable(elements);
         b.aspectRatio = aspectRatio; b.duration = duration; b.shotType = shotType;
-        b.multiPrompt = multiPrompt == null ? null : new ArrayList<>(multiPrompt);
+        b.multiPrompt = RequestLists.editable(multiPrompt);
         return b;
     }
 
@@ -125,40 +120,28 @@ public record KlingReferenceToVideoRequest(
         public Builder startImageUrl(URI url) { this.startImageUrl = url; return this; }
 
         /** Sets the first frame given as text; a malformed URL is reported by validation, not here. */
-        public Builder startImageUrl(String url) { return startImageUrl(lenient(url)); }
+        public Builder startImageUrl(String url) { return startImageUrl(Urls.parseLenient(url)); }
 
         /** Sets the end frame. */
         public Builder endImageUrl(URI url) { this.endImageUrl = url; return this; }
 
         /** Sets the end frame given as text; a malformed URL is reported by validation, not here. */
-        public Builder endImageUrl(String url) { return endImageUrl(lenient(url)); }
+        public Builder endImageUrl(String url) { return endImageUrl(Urls.parseLenient(url)); }
 
         /** Adds one reference image (the first is {@code @Image1}). */
-        public Builder image(URI url) {
-            if (imageUrls == null) {
-                imageUrls = new ArrayList<>();
-            }
-            imageUrls.add(url);
-            return this;
-        }
+        public Builder image(URI url) { imageUrls = RequestLists.append(imageUrls, url); return this; }
 
         /** Adds one reference image given as text; a malformed URL is reported by validation, not here. */
-        public Builder image(String url) { return image(lenient(url)); }
+        public Builder image(String url) { return image(Urls.parseLenient(url)); }
 
         /** Replaces the reference images. */
-        public Builder imageUrls(List<URI> urls) { this.imageUrls = urls == null ? null : new ArrayList<>(urls); return this; }
+        public Builder imageUrls(List<URI> urls) { this.imageUrls = RequestLists.editable(urls); return this; }
 
         /** Adds one subject element (the first is {@code @Element1}). */
-        public Builder element(KlingElement element) {
-            if (elements == null) {
-                elements = new ArrayList<>();
-            }
-            elements.add(element);
-            return this;
-        }
+        public Builder element(KlingElement element) { elements = RequestLists.append(elements, element); return this; }
 
         /** Replaces the subject elements. */
-        public Builder elements(List<KlingElement> elements) { this.elements = elements == null ? null : new ArrayList<>(elements); return this; }
+        public Builder elements(List<KlingElement> elements) { this.elements = RequestLists.editable(elements); return this; }
 
         /** Sets the aspect ratio. */
         public Builder aspectRatio(KlingR2vAspectRatio aspectRatio) { this.aspectRatio = aspectRatio; return this; }
@@ -171,16 +154,13 @@ public record KlingReferenceToVideoRequest(
 
         /** Adds one multi_prompt segment (not with {@link #prompt}). */
         public Builder segment(String prompt, int seconds) {
-            if (multiPrompt == null) {
-                multiPrompt = new ArrayList<>();
-            }
-            multiPrompt.add(new KlingPromptSegment(prompt, seconds));
+            multiPrompt = RequestLists.append(multiPrompt, new KlingPromptSegment(prompt, seconds));
             return this;
         }
 
         /** Replaces the multi_prompt segments. */
         public Builder multiPrompt(List<KlingPromptSegment> segments) {
-            this.multiPrompt = segments == null ? null : new ArrayList<>(segments);
+            this.multiPrompt = RequestLists.editable(segments);
             return this;
         }
 
@@ -188,10 +168,6 @@ public record KlingReferenceToVideoRequest(
         public KlingReferenceToVideoRequest build() {
             return new KlingReferenceToVideoRequest(prompt, resolution, generateAudio, startImageUrl, endImageUrl, imageUrls,
                     elements, aspectRatio, duration, shotType, multiPrompt);
-        }
-
-        private static URI lenient(String url) {
-            return url == null ? null : Urls.parseLenient(url);
         }
     }
 }

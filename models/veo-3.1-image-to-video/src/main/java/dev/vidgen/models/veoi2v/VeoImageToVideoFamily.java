@@ -79,7 +79,7 @@ public final class VeoImageToVideoFamily implements ModelFamily<VeoImageToVideoR
                 new FieldSpec("image_url", "imageUrl", "string", true, List.of(), null, null, null,
                         List.of(VeoI2vRuleIds.URL_ABSOLUTE_HTTP),
                         "the first frame, an absolute http(s) URL (16:9 or 9:16 and at least 720p recommended)"),
-                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, values(VeoI2vAspectRatio.values()), null, null,
+                new FieldSpec("aspect_ratio", "aspectRatio", "string", false, FieldSpec.valuesOf(VeoI2vAspectRatio.values()), null, null,
                         VeoI2vAspectRatio.LANDSCAPE_16_9.value(), List.of(VeoI2vRuleIds.ASPECT_RATIO), "output aspect ratio"),
                 new FieldSpec("resolution", "resolution", "string", false, resolutions, null, null, null,
                         lite ? List.of(VeoI2vRuleIds.RESOLUTION, VeoI2vRuleIds.LITE_RESOLUTION, VeoI2vRuleIds.LITE_DURATION_1080P)
@@ -106,9 +106,5 @@ public final class VeoImageToVideoFamily implements ModelFamily<VeoImageToVideoR
             case LITE -> "Veo 3.1 image-to-video, lite (720p or 1080p, no safety_tolerance)";
         };
         return new ModelCapabilities(model.value(), NAME, description, fields);
-    }
-
-    private static List<String> values(Enum<?>[] constants) {
-        return Arrays.stream(constants).map(Object::toString).toList();
     }
 }

@@ -88,7 +88,7 @@ public record VeoImageToVideoRequest(
         public Builder imageUrl(URI url) { this.imageUrl = url; return this; }
 
         /** Sets the first-frame image given as text; a malformed URL is reported by validation, not here. */
-        public Builder imageUrl(String url) { return imageUrl(url == null ? null : Urls.parseLenient(url)); }
+        public Builder imageUrl(String url) { return imageUrl(Urls.parseLenient(url)); }
 
         /** Sets the aspect ratio. */
         public Builder aspectRatio(VeoI2vAspectRatio aspectRatio) { this.aspectRatio = aspectRatio; return this; }
