@@ -71,6 +71,8 @@ class CallerThreadsTest {
         try (VideoClient client = client(transport, observer)) {
             client.submit(request());
             assertThat(told.get()).as("the thread that read the submit's answer").isSameAs(Thread.currentThread());
+            // the delay makes sure the observer's stage is attached before the answer, so it runs where answers complete
+            api.faults().next(Route.SUBMIT, Fault.delay(Duration.ofMillis(200)));
             VideoTask async = client.submitAsync(request()).join();
             assertThat(async.id()).isNotNull();
             assertThat(told.get()).as("an async submit is answered off the caller's thread").isNotSameAs(Thread.currentThread());

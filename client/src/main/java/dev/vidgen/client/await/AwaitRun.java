@@ -1,5 +1,6 @@
 package dev.vidgen.client.await;
 
+import dev.vidgen.client.internal.CallGate;
 import static dev.vidgen.client.await.WaitMath.max;
 import static dev.vidgen.client.await.WaitMath.min;
 import static dev.vidgen.client.await.WaitMath.unwrap;
@@ -59,11 +60,11 @@ final class AwaitRun {
 
     private Scheduler.Cancellable timer;
     private CompletableFuture<VideoTask> inFlight;
-    private final PollGate.Permit permit;
+    private final CallGate.Permit permit;
 
     /** A wait for task {@code id}, polling through {@code port} on {@code scheduler}, its polls let through by {@code gate}. */
     AwaitRun(TaskId id, AwaitOptions options, TaskSubmissionPort port, Scheduler scheduler,
-             Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random, PollGate gate,
+             Function<? super Throwable, Optional<Duration>> retryAfter, DoubleSupplier random, CallGate gate,
              ClientObserver observer) {
         this.port = port;
         this.scheduler = scheduler;

@@ -1,6 +1,7 @@
 package dev.vidgen.client.await;
 
 
+import dev.vidgen.client.internal.CallGate;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.client.error.TaskFailedException;
@@ -60,7 +61,7 @@ public final class TaskAwaiter {
     private final Scheduler scheduler;
     private final Function<? super Throwable, Optional<Duration>> retryAfter;
     private final DoubleSupplier random;
-    private final PollGate gate;
+    private final CallGate gate;
     private final ClientObserver observer;
 
     /**
@@ -88,10 +89,10 @@ public final class TaskAwaiter {
     /** As the four-argument constructor, telling {@code observer} of every wait's start, polls, completion or failure and end. */
     public TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
                        DoubleSupplier random, ClientObserver observer) {
-        this(port, scheduler, retryAfter, random, observer, PollGate.DEFAULT_LIMIT);
+        this(port, scheduler, retryAfter, random, observer, CallGate.DEFAULT_LIMIT);
     }
 
-    /** As above, with at most {@code maxPollsInFlight} task queries in flight at once (see {@link PollGate}). */
+    /** As above, with at most {@code maxPollsInFlight} task queries in flight at once (see {@link CallGate}). */
     TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
                 DoubleSupplier random, int maxPollsInFlight) {
         this(port, scheduler, retryAfter, random, ClientObserver.NOOP, maxPollsInFlight);
@@ -99,7 +100,7 @@ public final class TaskAwaiter {
 
     private TaskAwaiter(TaskSubmissionPort port, Scheduler scheduler, Function<? super Throwable, Optional<Duration>> retryAfter,
                         DoubleSupplier random, ClientObserver observer, int maxPollsInFlight) {
-        this.gate = new PollGate(maxPollsInFlight);
+        this.gate = new CallGate(maxPollsInFlight);
         this.observer = ClientObserver.safe(observer);
         this.port = Objects.requireNonNull(port, "port must not be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");

@@ -5,6 +5,7 @@ import dev.vidgen.client.ClientConfig;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.MalformedResponseException;
 import dev.vidgen.client.error.TransportIoException;
+import dev.vidgen.client.internal.CallGate;
 import dev.vidgen.client.internal.CallerWaits;
 import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.observe.HttpAttempt;
@@ -30,7 +31,6 @@ import dev.vidgen.ports.http.HttpTransport;
 import dev.vidgen.ports.http.TransportException;
 import dev.vidgen.ports.time.Scheduler;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +118,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
     private final BodyHandler<byte[]> answers;
     private final Map<String, List<String>> headers;
     private final Endpoints endpoints;
+    private final GatedStart gate;
 
     /**
      * A port speaking to {@link ClientConfig#baseUrl()} with {@link ClientConfig#apiKey()}.
@@ -140,6 +141,7 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         this.secretMask = SecretMask.of(apiKey.reveal());
         this.answers = BodyHandlers.answer(config.transportSettings().maxAnswerBytes(), ERROR_BODY_KEPT);
         this.endpoints = new Endpoints(config.baseUrl());
+        this.gate = new GatedStart(scheduler, CallGate.DEFAULT_LIMIT);
         this.headers = Map.of(
                 "Authorization", List.of("Bearer " + apiKey.reveal()),
                 "Accept", List.of("application/json"),
@@ -198,8 +200,10 @@ public final class FoxApiTaskPort implements TaskSubmissionPort {
         CompletableFuture<VideoTask> start() {
             RetryEngine.Call.Builder<VideoTask> call = submit ? RetryEngine.Call.nonIdempotent("submit")
                     : RetryEngine.Call.idempotent("task query");
-            return engine.call(call.attemptTimeout(attemptTimeout).callTimeout(callTimeout)
-                    .attempt(this::attempt).listener(this::ended).deadlineError(this::deadlineError).build());
+            return gate.start(callTimeout, left -> engine.call(call.attemptTimeout(attemptTimeout).callTimeout(left)
+                    .attempt(this::attempt).listener(this::ended).deadlineError(this::deadlineError).build()),
+                    () -> new TransportIoException(operation() + " did not start within the call timeout of " + callTimeout + ": "
+                            + CallGate.DEFAULT_LIMIT + " calls of this client were under way (nothing was sent)", null, false));
         }
 
         private CompletableFuture<VideoTask> attempt(int number, Duration timeout) {

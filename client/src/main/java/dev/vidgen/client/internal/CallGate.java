@@ -1,37 +1,38 @@
-package dev.vidgen.client.await;
+package dev.vidgen.client.internal;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bounds the task queries one {@link TaskAwaiter} has in flight. When polls fall due faster than
- * the server answers (100,000 waits polling every minute against a server answering 1,000 a
- * second), the excess waits here as one queued callback each, a few bytes, instead of as an
- * HTTP exchange queued in the transport (request, context, buffers: about 10 KB each, which made
- * 100,000 waits peak above 1 GiB of heap). Thread-safe; lock-free.
+ * Bounds the calls in flight: the task queries of one awaiter, and every call of one task port.
+ * When calls come faster than the server answers (100,000 waits polling every minute against a
+ * server answering 1,000 a second, or 100,000 submits at once), the excess waits here as one
+ * queued callback each, a few bytes, instead of as an HTTP exchange queued in the transport
+ * (request, context, buffers: about 10 KB each, which made 100,000 waits peak above 1 GiB of
+ * heap). Thread-safe; lock-free.
  *
  * <p>Every permit taken ({@link #tryEnter()} returning true, or a queued callback being run) must
  * be given back with exactly one {@link #release()}.
  */
-final class PollGate {
+public final class CallGate {
 
     /** The default bound: well above any transport's connection pool, so a gate never slows a server that keeps up. */
-    static final int DEFAULT_LIMIT = 256;
+    public static final int DEFAULT_LIMIT = 256;
 
     private final int limit;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Runnable> queued = new ConcurrentLinkedQueue<>();
 
-    PollGate(int limit) {
+    public CallGate(int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("the limit of polls in flight must be >= 1, got " + limit);
+            throw new IllegalArgumentException("the limit of calls in flight must be >= 1, got " + limit);
         }
         this.limit = limit;
     }
 
     /** Takes a permit if one is free and nothing is queued before it. */
-    boolean tryEnter() {
+    public boolean tryEnter() {
         if (!queued.isEmpty()) {
             return false;
         }
@@ -42,19 +43,19 @@ final class PollGate {
      * Queues {@code onPermit}, run (on whichever thread frees a permit, possibly this one) once it
      * holds a permit; it must hand its work over quickly and release the permit exactly once.
      */
-    void enqueue(Runnable onPermit) {
+    public void enqueue(Runnable onPermit) {
         queued.add(onPermit);
         drain();
     }
 
     /** Gives a permit back and passes it to the next queued callback, if any. */
-    void release() {
+    public void release() {
         inFlight.decrementAndGet();
         drain();
     }
 
     /** A new permit holder, for one wait. */
-    Permit permit() {
+    public Permit permit() {
         return new Permit();
     }
 
@@ -62,7 +63,7 @@ final class PollGate {
      * Whether one wait holds a permit. {@link #release()} is idempotent, so a cancel and the end of
      * the fetch may both call it.
      */
-    final class Permit {
+    public final class Permit {
         private boolean held;
 
         private Permit() {
@@ -73,7 +74,7 @@ final class PollGate {
          * handed over runs {@code later}, which says whether it passed the work on (if not, the
          * permit goes back). Either way the work must end with {@link #release()}.
          */
-        void acquire(Runnable now, java.util.function.BooleanSupplier later) {
+        public void acquire(Runnable now, java.util.function.BooleanSupplier later) {
             if (tryEnter()) {
                 taken();
                 now.run();
@@ -92,19 +93,19 @@ final class PollGate {
         }
 
         /** Gives the permit back, if held. */
-        void release() {
+        public void release() {
             synchronized (this) {
                 if (!held) {
                     return;
                 }
                 held = false;
             }
-            PollGate.this.release();
+            CallGate.this.release();
         }
     }
 
     /** Queries in flight now (for tests). */
-    int inFlight() {
+    public int inFlight() {
         return inFlight.get();
     }
 

@@ -2,6 +2,7 @@ package dev.vidgen.client.await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vidgen.client.internal.CallGate;
 import dev.vidgen.fake.time.VirtualTime;
 import dev.vidgen.client.testsupport.Snapshots;
 import dev.vidgen.domain.VideoRequest;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The bound on task queries in flight: excess polls queue in the awaiter, none is lost, cancels give permits back. */
-class PollGateTest {
+class AwaiterGateTest {
 
     private final VirtualTime time = new VirtualTime();
     private final HeldPort port = new HeldPort();
@@ -101,10 +102,10 @@ class PollGateTest {
 
     @Test
     void aPermitIsNeverHandedOutTwiceAndComesBackOnRelease() {
-        PollGate gate = new PollGate(1);
+        CallGate gate = new CallGate(1);
         List<String> ran = new ArrayList<>();
-        PollGate.Permit a = gate.permit();
-        PollGate.Permit b = gate.permit();
+        CallGate.Permit a = gate.permit();
+        CallGate.Permit b = gate.permit();
         a.acquire(() -> ran.add("a now"), () -> ran.add("a later"));
         b.acquire(() -> ran.add("b now"), () -> ran.add("b later"));
         assertThat(ran).containsExactly("a now");
