@@ -40,6 +40,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -168,8 +170,8 @@ class FaultSoakTest {
                 long started = System.nanoTime();
                 // the most connections seen during the run: at its end every pooled connection may already
                 // have been closed (a timed-out exchange closes its connection), so one look then can see none
-                java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
-                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+                AtomicInteger mostOpen = new AtomicInteger();
+                AtomicBoolean running = new AtomicBoolean(true);
                 Thread sampler = new Thread(() -> {
                     while (running.get() && TcpConnections.available()) {
                         mostOpen.accumulateAndGet(TcpConnections.open(api.port()), Math::max);

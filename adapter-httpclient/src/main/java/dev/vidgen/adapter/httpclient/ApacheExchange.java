@@ -39,11 +39,12 @@ final class ApacheExchange<T> implements FutureCallback<HttpResponse<T>> {
         }
     }
 
-    /** Aborts the exchange; its connection is closed rather than returned to the pool. */
+    /** The whole exchange's timeout. */
     Duration timeout() {
         return timeout;
     }
 
+    /** Aborts the exchange; its connection is closed rather than returned to the pool. */
     void cancel() {
         control.cancel();
     }

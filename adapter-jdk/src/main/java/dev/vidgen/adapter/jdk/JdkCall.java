@@ -1,5 +1,6 @@
 package dev.vidgen.adapter.jdk;
 
+import dev.vidgen.adapter.support.BlockingWait;
 import dev.vidgen.adapter.support.BodyPump;
 import dev.vidgen.ports.http.HttpRequest;
 import dev.vidgen.ports.http.HttpResponse;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -85,13 +87,13 @@ final class JdkCall<T> {
         try {
             p.get(); // expire() and closing() cancel it
             send(c);
-        } catch (CancellationException | java.util.concurrent.ExecutionException settledMeanwhile) {
+        } catch (CancellationException | ExecutionException settledMeanwhile) {
             // the deadline passed or the transport closed while queued: result holds why
         } catch (InterruptedException e) {
             settle(null, new TransportException(Kind.IO, describe() + ": interrupted while waiting for a free connection", e), false);
             Thread.currentThread().interrupt();
         }
-        return dev.vidgen.adapter.support.BlockingWait.await(result, timeout, () -> { }, this::abort);
+        return BlockingWait.await(result, timeout, () -> { }, this::abort);
     }
 
     private CompletableFuture<Void> arm() {

@@ -1,6 +1,5 @@
 package dev.vidgen.client.await;
 
-import dev.vidgen.client.internal.CallGate;
 import static dev.vidgen.client.await.WaitMath.max;
 import static dev.vidgen.client.await.WaitMath.min;
 import static dev.vidgen.client.await.WaitMath.unwrap;
@@ -8,6 +7,7 @@ import static dev.vidgen.client.await.WaitMath.unwrap;
 import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.client.error.TaskFailedException;
 import dev.vidgen.client.error.UnusableResultException;
+import dev.vidgen.client.internal.CallGate;
 import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryEngine;
 import dev.vidgen.domain.task.TaskId;

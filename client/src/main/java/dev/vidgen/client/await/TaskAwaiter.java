@@ -1,11 +1,10 @@
 package dev.vidgen.client.await;
 
-
-import dev.vidgen.client.internal.CallGate;
 import dev.vidgen.client.error.ApiException;
 import dev.vidgen.client.error.AwaitTimeoutException;
 import dev.vidgen.client.error.TaskFailedException;
 import dev.vidgen.client.error.UnusableResultException;
+import dev.vidgen.client.internal.CallGate;
 import dev.vidgen.client.observe.ClientObserver;
 import dev.vidgen.client.retry.RetryClassifier;
 import dev.vidgen.domain.task.TaskId;

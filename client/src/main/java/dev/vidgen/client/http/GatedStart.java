@@ -33,11 +33,15 @@ final class GatedStart {
     <T> CompletableFuture<T> start(Duration callTimeout, Function<Duration, CompletableFuture<T>> call,
                                    Supplier<RuntimeException> notStarted) {
         CallGate.Permit permit = gate.permit();
-        @SuppressWarnings("unchecked")
-        CompletableFuture<T>[] started = new CompletableFuture[1];
+        if (permit.tryAcquire()) {
+            return released(permit, call.apply(callTimeout));
+        }
         CompletableFuture<T> queued = new CompletableFuture<>();
         Instant queuedAt = scheduler.now();
-        permit.acquire(() -> started[0] = released(permit, call.apply(callTimeout)), () -> {
+        // only a queued call needs a timer: the gate may not free a permit before its timeout
+        Scheduler.Cancellable timeout = scheduler.schedule(callTimeout, () -> queued.completeExceptionally(notStarted.get()));
+        queued.whenComplete((value, error) -> timeout.cancel());
+        permit.whenFree(() -> {
             Duration left = callTimeout.minus(Duration.between(queuedAt, scheduler.now()));
             if (queued.isDone() || left.isNegative() || left.isZero()) {
                 return false; // cancelled, or timed out, while queued: the permit goes back
@@ -57,22 +61,11 @@ final class GatedStart {
             });
             return true;
         });
-        if (started[0] != null) {
-            return started[0];
-        }
-        // only a queued call needs a timer: the gate may not free a permit before its timeout
-        Scheduler.Cancellable timeout = scheduler.schedule(callTimeout, () -> queued.completeExceptionally(notStarted.get()));
-        queued.whenComplete((value, error) -> timeout.cancel());
         return queued;
     }
 
     private static <T> CompletableFuture<T> released(CallGate.Permit permit, CompletableFuture<T> running) {
         running.whenComplete((value, error) -> permit.release());
         return running;
-    }
-
-    /** Calls under way now (for tests). */
-    int inFlight() {
-        return gate.inFlight();
     }
 }

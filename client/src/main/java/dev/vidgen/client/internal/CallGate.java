@@ -75,11 +75,27 @@ public final class CallGate {
          * permit goes back). Either way the work must end with {@link #release()}.
          */
         public void acquire(Runnable now, java.util.function.BooleanSupplier later) {
-            if (tryEnter()) {
-                taken();
+            if (tryAcquire()) {
                 now.run();
-                return;
+            } else {
+                whenFree(later);
             }
+        }
+
+        /** Takes a free permit, if there is one and nothing is queued before it. */
+        public boolean tryAcquire() {
+            if (!tryEnter()) {
+                return false;
+            }
+            taken();
+            return true;
+        }
+
+        /**
+         * Queues {@code later}, run once a permit is handed over (at once if one is free), which says
+         * whether it passed the work on (if not, the permit goes back).
+         */
+        public void whenFree(java.util.function.BooleanSupplier later) {
             enqueue(() -> {
                 taken();
                 if (!later.getAsBoolean()) {

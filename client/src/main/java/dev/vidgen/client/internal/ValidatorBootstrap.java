@@ -74,7 +74,6 @@ public final class ValidatorBootstrap {
 
     /** Waits for the bootstrap and closes what it built: the build failed elsewhere. */
     public void joinAndClose() {
-        thread.interrupt(); // nothing in the bootstrap waits, but a join must not hang on it
         try {
             ValidatorFactory f = join();
             if (f != null) {

@@ -120,11 +120,7 @@ public final class SecretMask {
         if (text == null) {
             return null;
         }
-        if (!mayAppearIn(text)) {
-            return text;
-        }
-        Matcher m = pattern.matcher(text);
-        return m.find() ? m.replaceAll(MASK) : text;
+        return mayAppearIn(text) ? maskByPatternOnly(text) : text;
     }
 
     /** {@link #mask(String)} on UTF-8 bytes; the same array when nothing was masked. */
